@@ -1,0 +1,147 @@
+package com.bookingengine.command.booking;
+
+import com.bookingengine.api.booking.ApprovePaymentCommand;
+import com.bookingengine.api.booking.BookingCommandResult;
+import com.bookingengine.api.booking.CancelBookingCommand;
+import com.bookingengine.api.booking.CancelRequester;
+import com.bookingengine.api.booking.ConfirmBookingCommand;
+import com.bookingengine.api.booking.CreateBookingCommand;
+import com.bookingengine.api.booking.DeclineBookingCommand;
+import com.bookingengine.api.booking.FailPaymentCommand;
+import com.bookingengine.api.booking.MarkBookingPaidCommand;
+import com.bookingengine.api.booking.PaymentRequest;
+import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.platform.security.Caller;
+import com.bookingengine.platform.security.Role;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Booking commands over HTTP. Each answers {@code {bookingId, status, paymentStatus, revision}}. */
+@RestController
+@RequestMapping("/api/v1/bookings")
+class BookingController {
+
+    private final CommandGateway commands;
+
+    BookingController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('BOOKER', 'OWNER')")
+    ResponseEntity<BookingCommandResult> create(@Valid @RequestBody BookingRequests.Create body) {
+        String bookingId = body.bookingId() == null ? UUID.randomUUID().toString() : body.bookingId().toLowerCase();
+        var contact = body.contact();
+        var payment = body.payment();
+        BookingCommandResult result = commands.sendAndWait(Caller.command(new CreateBookingCommand(bookingId,
+                body.serviceId(), body.sessionId(), body.start(), body.end(),
+                body.participants() == null ? 1 : body.participants(),
+                new ContactDetails(contact.contactId(), contact.firstName(), contact.lastName(), contact.email(),
+                        contact.phone(), contact.address()),
+                body.formInfo(), new PaymentRequest(payment.option(), payment.method(), payment.couponCode(),
+                payment.planId()), Boolean.TRUE.equals(body.joinWaitlist()))));
+        return ResponseEntity.created(URI.create("/api/v1/bookings/" + bookingId))
+                .eTag(etag(result)).body(result);
+    }
+
+    @PostMapping("/{bookingId}/confirm")
+    @PreAuthorize("hasRole('OWNER')")
+    ResponseEntity<BookingCommandResult> confirm(@PathVariable String bookingId,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                 @Valid @RequestBody(required = false) BookingRequests.Transition body) {
+        return transition(ifMatch, body, (revision) -> new ConfirmBookingCommand(bookingId, revision, reason(body)));
+    }
+
+    @PostMapping("/{bookingId}/decline")
+    @PreAuthorize("hasRole('OWNER')")
+    ResponseEntity<BookingCommandResult> decline(@PathVariable String bookingId,
+                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                 @Valid @RequestBody(required = false) BookingRequests.Transition body) {
+        return transition(ifMatch, body, (revision) -> new DeclineBookingCommand(bookingId, revision, reason(body)));
+    }
+
+    @PostMapping("/{bookingId}/cancel")
+    @PreAuthorize("hasAnyRole('BOOKER', 'OWNER')")
+    ResponseEntity<BookingCommandResult> cancel(@PathVariable String bookingId,
+                                                @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                @Valid @RequestBody(required = false) BookingRequests.Transition body) {
+        CancelRequester requester = Caller.hasRole(Role.OWNER) ? CancelRequester.OWNER : CancelRequester.CUSTOMER;
+        return transition(ifMatch, body,
+                (revision) -> new CancelBookingCommand(bookingId, revision, reason(body), requester));
+    }
+
+    @PostMapping("/{bookingId}/mark-paid")
+    @PreAuthorize("hasRole('OWNER')")
+    ResponseEntity<BookingCommandResult> markPaid(@PathVariable String bookingId,
+                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                  @Valid @RequestBody(required = false) BookingRequests.Transition body) {
+        return transition(ifMatch, body, (revision) -> new MarkBookingPaidCommand(bookingId, revision));
+    }
+
+    @PostMapping("/{bookingId}/payment-approved")
+    @PreAuthorize("hasRole('PAYMENTS')")
+    ResponseEntity<BookingCommandResult> paymentApproved(@PathVariable String bookingId,
+                                                         @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                         @Valid @RequestBody BookingRequests.PaymentApproved body) {
+        Long revision = expectedRevision(ifMatch, body.expectedRevision());
+        return ok(commands.sendAndWait(Caller.command(
+                new ApprovePaymentCommand(bookingId, body.transactionId(), revision))));
+    }
+
+    @PostMapping("/{bookingId}/payment-failed")
+    @PreAuthorize("hasRole('PAYMENTS')")
+    ResponseEntity<BookingCommandResult> paymentFailed(@PathVariable String bookingId,
+                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                       @Valid @RequestBody(required = false) BookingRequests.Transition body) {
+        return transition(ifMatch, body, (revision) -> new FailPaymentCommand(bookingId, revision, reason(body)));
+    }
+
+    private ResponseEntity<BookingCommandResult> transition(String ifMatch, BookingRequests.Transition body,
+                                                            Function<Long, Object> command) {
+        BookingRequests.Transition given = body == null ? BookingRequests.Transition.NONE : body;
+        return ok(commands.sendAndWait(Caller.command(command.apply(expectedRevision(ifMatch, given.expectedRevision())))));
+    }
+
+    private static ResponseEntity<BookingCommandResult> ok(BookingCommandResult result) {
+        return ResponseEntity.ok().eTag(etag(result)).body(result);
+    }
+
+    private static String reason(BookingRequests.Transition body) {
+        return body == null ? null : body.reason();
+    }
+
+    private static String etag(BookingCommandResult result) {
+        return "\"" + result.revision() + "\"";
+    }
+
+    /** {@code expectedRevision} in the body or {@code If-Match: "3"}; both given must agree. */
+    static Long expectedRevision(String ifMatch, Long fromBody) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return fromBody;
+        }
+        Long fromHeader;
+        try {
+            fromHeader = Long.parseLong(ifMatch.trim().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "If-Match must be a booking revision such as \"3\"");
+        }
+        if (fromBody != null && !fromBody.equals(fromHeader)) {
+            throw new InvalidInputException("expectedRevision", "expectedRevision " + fromBody
+                    + " disagrees with If-Match " + fromHeader);
+        }
+        return fromHeader;
+    }
+}

@@ -1,0 +1,75 @@
+package com.bookingengine.command.catalogue;
+
+import com.bookingengine.api.catalogue.CreateServiceCommand;
+import com.bookingengine.api.catalogue.ScheduleSessionCommand;
+import com.bookingengine.api.catalogue.SessionSpec;
+import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.platform.security.Caller;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Catalogue commands over HTTP: translates requests to commands and results to responses, nothing more. */
+@RestController
+@RequestMapping("/api/v1/services")
+@PreAuthorize("hasRole('OWNER')")
+class CatalogueController {
+
+    private final CommandGateway commands;
+
+    CatalogueController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CatalogueRequests.CreateService body) {
+        if (body.type() != ServiceType.CLASS) {
+            throw new InvalidInputException("type", "Only CLASS services can be created so far; "
+                    + body.type() + " is not supported yet");
+        }
+        String serviceId = body.serviceId() == null ? UUID.randomUUID().toString() : body.serviceId();
+        List<SessionSpec> sessions = body.sessions() == null ? List.of() : body.sessions().stream()
+                .map(s -> new SessionSpec(s.sessionId() == null ? UUID.randomUUID().toString() : s.sessionId(),
+                        s.start(), s.end(), s.capacity()))
+                .toList();
+        List<String> sessionIds = commands.sendAndWait(Caller.command(new CreateServiceCommand(serviceId,
+                body.name(), body.type(), body.timeZone(), body.location(), body.price(), body.paymentOptions(),
+                Boolean.TRUE.equals(body.requiresApproval()), body.formFields(),
+                body.policy() == null ? null : body.policy().orDefaults(),
+                body.capacity() == null ? CatalogueRequests.DEFAULT_CLASS_CAPACITY : body.capacity(), sessions)));
+        return ResponseEntity.created(URI.create("/api/v1/services/" + serviceId))
+                .body(Map.of("serviceId", serviceId, "sessionIds", sessionIds));
+    }
+
+    @PostMapping("/{serviceId}/sessions")
+    ResponseEntity<Map<String, Object>> addSession(@PathVariable String serviceId,
+                                                   @Valid @RequestBody CatalogueRequests.AddSession body) {
+        if (body.weekly() != null) {
+            throw new InvalidInputException("weekly", "Weekly recurring sessions are not supported yet; "
+                    + "add sessions one at a time with start and end");
+        }
+        if (body.start() == null) {
+            throw new InvalidInputException("start", "Field 'start' is required");
+        }
+        if (body.end() == null) {
+            throw new InvalidInputException("end", "Field 'end' is required");
+        }
+        String sessionId = body.sessionId() == null ? UUID.randomUUID().toString() : body.sessionId();
+        String created = commands.sendAndWait(Caller.command(
+                new ScheduleSessionCommand(serviceId, sessionId, body.start(), body.end(), body.capacity())));
+        return ResponseEntity.created(URI.create("/api/v1/services/" + serviceId))
+                .body(Map.of("sessionIds", List.of(created)));
+    }
+}

@@ -1,0 +1,16 @@
+package com.bookingengine.platform;
+
+/** Start-up rules every {@code main} of the engine follows. */
+public final class BookingEngine {
+
+    private BookingEngine() {
+    }
+
+    /**
+     * Axon's update checker phones home and writes {@code ~/.axoniq/} unless this system property is set before
+     * Axon starts. The engine makes no outbound call.
+     */
+    public static void disableUpdateChecker() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+}

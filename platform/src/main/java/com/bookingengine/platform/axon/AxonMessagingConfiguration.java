@@ -1,0 +1,101 @@
+package com.bookingengine.platform.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * How messages travel and are stored. Jackson for everything Axon writes (events, snapshots, tokens,
+ * commands), with a mapper of its own: web JSON settings can never change how stored events read back.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AxonMessagingConfiguration {
+
+    /** The metadata key naming who caused a message: the API key's name, or {@code system}. */
+    public static final String ACTOR = "actor";
+
+    private static Serializer jackson() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // Old events must keep reading after a field is added to their record.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jackson();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jackson();
+    }
+
+    /** Declaring any provider replaces Axon's default, so the origin provider is declared again here. */
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider actorCorrelationProvider() {
+        return new SimpleCorrelationDataProvider(ACTOR);
+    }
+
+    /** A lost optimistic-concurrency race is retried a few times before the caller sees a 409. */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(new ConcurrencyRetryScheduler(5))
+                .build();
+    }
+
+    /**
+     * A projection that fails on an event must not skip it silently: the error propagates, the
+     * processor backs off and retries the same event.
+     */
+    @Bean
+    public ConfigurerModule propagateProjectionErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Every projection runs in a pooled streaming processor: its position lives in the token store (so it can
+     * be reset and replayed), one segment to start, and up to 100 events per transaction so projections keep
+     * up with the command side.
+     */
+    @Bean
+    public ConfigurerModule pooledProjections() {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .initialSegmentCount(1)
+                        .batchSize(100));
+    }
+}

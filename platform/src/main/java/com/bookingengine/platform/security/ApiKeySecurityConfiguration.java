@@ -1,0 +1,77 @@
+package com.bookingengine.platform.security;
+
+import com.bookingengine.platform.web.ProblemWriter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every API call carries {@code Authorization: Bearer <key>}; roles are checked per endpoint with
+ * {@code @PreAuthorize}. No keys, no start: only the embedded profile ships (documented) development keys.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(ApiKeyProperties.class)
+public class ApiKeySecurityConfiguration {
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties properties) throws Exception {
+        List<ApiKeyProperties.ApiKey> keys = checked(properties.apiKeys());
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> ProblemWriter.write(request, response,
+                HttpStatus.UNAUTHORIZED, "Authentication required: " + e.getMessage());
+        AccessDeniedHandler forbidden = (request, response, e) -> ProblemWriter.write(request, response,
+                HttpStatus.FORBIDDEN, "This API key's roles do not allow this call");
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    /** Keeps Boot from generating a default user and logging its password. */
+    @Bean
+    public UserDetailsService noUsers() {
+        return new InMemoryUserDetailsManager();
+    }
+
+    private static List<ApiKeyProperties.ApiKey> checked(List<ApiKeyProperties.ApiKey> keys) {
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("No API keys configured: set booking.security.api-keys "
+                    + "(key, name, roles) for this profile. Only the embedded profile ships development keys.");
+        }
+        Set<String> seen = new HashSet<>();
+        for (ApiKeyProperties.ApiKey key : keys) {
+            if (key.key() == null || key.key().isBlank() || key.name() == null || key.name().isBlank()
+                    || key.roles() == null || key.roles().isEmpty()) {
+                throw new IllegalStateException("Every API key needs a key, a name and at least one role: " + key.name());
+            }
+            if (!seen.add(key.key())) {
+                throw new IllegalStateException("API key configured twice (name " + key.name() + ")");
+            }
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,205 @@
+package com.bookingengine.platform.web;
+
+import com.bookingengine.platform.error.ConflictException;
+import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.platform.error.NotFoundException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+
+/**
+ * One place that turns every failure into RFC 9457 {@code application/problem+json} with a {@code detail} a
+ * person can act on, and a {@code field} when one input is to blame.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    public ProblemDetail invalid(InvalidInputException e) {
+        return withField(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()), e.field());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public ProblemDetail notFound(NotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    public ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setProperty("reason", e.reason());
+        return problem;
+    }
+
+    /** A race lost more often than the gateway retries: the caller may simply try again. */
+    @ExceptionHandler(ConcurrencyException.class)
+    public ProblemDetail concurrency(ConcurrencyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "Another change to the same booking or session won the race; read again and retry");
+        problem.setProperty("reason", "concurrency");
+        return problem;
+    }
+
+    /** A query's failure arrives wrapped by the query gateway's future. */
+    @ExceptionHandler(CompletionException.class)
+    public ProblemDetail completion(CompletionException e) {
+        if (e.getCause() instanceof InvalidInputException invalid) {
+            return invalid(invalid);
+        }
+        if (e.getCause() instanceof NotFoundException notFound) {
+            return notFound(notFound);
+        }
+        if (e.getCause() instanceof ConflictException conflict) {
+            return conflict(conflict);
+        }
+        return unexpected(e);
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ProblemDetail unexpected(Exception e) {
+        String incident = UUID.randomUUID().toString();
+        log.error("Unexpected failure, incident {}", incident, e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "Unexpected failure; the server log holds incident " + incident);
+        problem.setProperty("incident", incident);
+        return problem;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    public ProblemDetail forbidden(AccessDeniedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "This API key's roles do not allow this call");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        if (causedBy(e, PayloadTooLargeException.class) != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(
+                    ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                            causedBy(e, PayloadTooLargeException.class).getMessage()));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Malformed JSON body");
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            problem.setDetail("Field '" + field + "' " + complaint(mapping));
+            withField(problem, field);
+        } else if (e.getCause() == null && e.getMessage() != null && e.getMessage().contains("body is missing")) {
+            problem.setDetail("A JSON body is required");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        FieldError first = e.getBindingResult().getFieldErrors().stream().findFirst().orElse(null);
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> "Field '" + f.getField() + "' " + f.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                detail.isEmpty() ? "Invalid request body" : detail);
+        return ResponseEntity.badRequest().body(withField(problem, first == null ? null : first.getField()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Query parameter '" + e.getParameterName() + "' is required");
+        return ResponseEntity.badRequest().body(withField(problem, e.getParameterName()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
+        return withField(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Parameter '" + e.getName() + "' must be " + expected + ", got '" + e.getValue() + "'"), e.getName());
+    }
+
+    private static String complaint(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format) {
+            return "must be " + describe(format.getTargetType()) + ", got '" + format.getValue() + "'";
+        }
+        if (e instanceof ValueInstantiationException && e.getCause() != null) {
+            return "is invalid: " + e.getCause().getMessage();
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + describe(mismatch.getTargetType());
+        }
+        return "is invalid";
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return switch (type.getSimpleName()) {
+            case "Instant", "OffsetDateTime" -> "an ISO-8601 instant with offset (2026-12-01T18:00:00Z)";
+            case "LocalDate" -> "an ISO-8601 date (2026-12-01)";
+            case "LocalTime" -> "a time of day (09:00)";
+            case "int", "Integer", "long", "Long" -> "a whole number";
+            case "boolean", "Boolean" -> "true or false";
+            case "BigDecimal" -> "a decimal number";
+            case "List", "Set" -> "an array";
+            case "String" -> "a string";
+            default -> "a valid " + type.getSimpleName();
+        };
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static ProblemDetail withField(ProblemDetail problem, String field) {
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return problem;
+    }
+
+    private static <T extends Throwable> T causedBy(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,14 @@
+package com.bookingengine.query.catalogue;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.Collection;
+import java.util.List;
+
+interface ServiceEntityRepository extends JpaRepository<ServiceEntity, String> {
+    List<ServiceEntity> findAllByOrderByNameAscServiceIdAsc();
+}
+
+interface SessionEntityRepository extends JpaRepository<SessionEntity, String> {
+    List<SessionEntity> findByServiceIdInOrderByStartAtAsc(Collection<String> serviceIds);
+}

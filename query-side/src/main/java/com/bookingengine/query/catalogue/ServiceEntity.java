@@ -1,0 +1,76 @@
+package com.bookingengine.query.catalogue;
+
+import com.bookingengine.api.catalogue.BookingPolicy;
+import com.bookingengine.api.catalogue.FormField;
+import com.bookingengine.api.catalogue.PaymentOption;
+import com.bookingengine.api.catalogue.ServiceCreatedEvent;
+import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.catalogue.ServiceView;
+import com.bookingengine.api.catalogue.SessionView;
+import com.bookingengine.api.common.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.util.List;
+import java.util.Set;
+
+/** A service in the catalogue read model, owned by {@link CatalogueProjection}. */
+@Entity
+@Table(name = "catalogue_service")
+class ServiceEntity {
+
+    @Id
+    private String serviceId;
+    private String name;
+    @Enumerated(EnumType.STRING)
+    private ServiceType type;
+    private String timeZone;
+    @Column(length = 500)
+    private String location;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(length = 200)
+    private Money price;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(length = 200)
+    private Set<PaymentOption> paymentOptions;
+    private boolean requiresApproval;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(length = 20_000)
+    private List<FormField> formFields;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(length = 1000)
+    private BookingPolicy policy;
+    private int capacity;
+
+    protected ServiceEntity() {
+    }
+
+    ServiceEntity(ServiceCreatedEvent event) {
+        serviceId = event.serviceId();
+        name = event.name();
+        type = event.type();
+        timeZone = event.timeZone();
+        location = event.location();
+        price = event.price();
+        paymentOptions = event.paymentOptions();
+        requiresApproval = event.requiresApproval();
+        formFields = event.formFields();
+        policy = event.policy();
+        capacity = event.capacity();
+    }
+
+    String serviceId() {
+        return serviceId;
+    }
+
+    ServiceView toView(List<SessionView> sessions) {
+        return new ServiceView(serviceId, name, type, timeZone, location, price, paymentOptions, requiresApproval,
+                formFields, policy, capacity, sessions);
+    }
+}

@@ -1,0 +1,7 @@
+package com.bookingengine.api.availability;
+
+import java.util.List;
+
+/** Slots ordered by start. */
+public record Availability(List<Slot> slots) {
+}

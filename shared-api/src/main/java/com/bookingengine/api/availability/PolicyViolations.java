@@ -1,0 +1,4 @@
+package com.bookingengine.api.availability;
+
+public record PolicyViolations(boolean tooEarlyToBook, boolean tooLateToBook) {
+}

@@ -1,0 +1,4 @@
+package com.bookingengine.api.booking;
+
+public record FindBookingQuery(String bookingId) {
+}

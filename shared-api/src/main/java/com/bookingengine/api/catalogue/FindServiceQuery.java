@@ -1,0 +1,4 @@
+package com.bookingengine.api.catalogue;
+
+public record FindServiceQuery(String serviceId) {
+}

@@ -1,0 +1,5 @@
+package com.bookingengine.api.catalogue;
+
+public enum PaymentOption {
+    ONLINE, IN_PERSON, MEMBERSHIP
+}

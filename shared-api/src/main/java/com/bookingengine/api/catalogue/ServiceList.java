@@ -1,0 +1,6 @@
+package com.bookingengine.api.catalogue;
+
+import java.util.List;
+
+public record ServiceList(List<ServiceView> items) {
+}
