@@ -4,7 +4,13 @@ import com.bookingengine.platform.axon.AxonMessagingConfiguration;
 import com.bookingengine.platform.security.ApiKeySecurityConfiguration;
 import com.bookingengine.platform.web.BodySizeLimitFilter;
 import com.bookingengine.platform.web.ProblemDetailsAdvice;
+import org.axonframework.common.jpa.EntityManagerProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,7 +25,7 @@ import java.time.Clock;
  * What every runnable side of the engine shares: Axon messaging on Jackson, API-key security, problem+json
  * errors and the request-size limit. Runs before Axon's own auto-configuration so its serializers win.
  */
-@AutoConfiguration(before = AxonAutoConfiguration.class)
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
 @Import({AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class})
 public class PlatformAutoConfiguration {
 
@@ -28,6 +34,22 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * Names this node when it claims projection segments. Axon's default, {@code pid@host}, is unique per
+     * process on most machines; set {@code booking.node-id} where it is not (two nodes in one JVM, or containers
+     * that share a host name).
+     */
+    @Bean
+    @ConditionalOnProperty("booking.node-id")
+    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                                 @Value("${booking.node-id}") String nodeId) {
+        return JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider)
+                .serializer(serializer)
+                .nodeId(nodeId)
+                .build();
     }
 
     @Bean

@@ -1,0 +1,121 @@
+package com.bookingengine.standalone;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The capacity invariant under load: many clients book the last seats of one session at the same moment, through
+ * two engine nodes that share one event store (each node has its own Axon configuration and aggregate locks, so
+ * only the event store's unique key stands between them). Exactly capacity bookings succeed; the rest get 409.
+ */
+class CapacityRaceTest {
+
+    private static final String DB = "jdbc:h2:mem:race-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000";
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        // Two nodes in one JVM share a process id: each must name itself when claiming projection segments.
+        nodeA = Nodes.start(Map.of("spring.datasource.url", DB, "booking.node-id", "node-a"));
+        nodeB = Nodes.start(Map.of("spring.datasource.url", DB, "booking.node-id", "node-b"));
+    }
+
+    @AfterAll
+    static void stop() {
+        nodeB.close();
+        nodeA.close();
+    }
+
+    @Test
+    void exactlyCapacityParallelBookingsSucceedAcrossTwoNodes() throws Exception {
+        Api a = Nodes.api(nodeA);
+        Api b = Nodes.api(nodeB);
+        int capacity = 5;
+        int clients = 60;
+        Api.ClassFixture session = a.createClass(capacity, Map.of());
+
+        ExecutorService pool = Executors.newFixedThreadPool(24);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Api node = i % 2 == 0 ? a : b;
+            Map<String, Object> body = Api.booking(session, "IN_PERSON");
+            body.put("bookingId", UUID.randomUUID().toString());
+            answers.add(pool.submit(() -> {
+                go.await();
+                return node.post(Api.BOOKER, "/bookings", body);
+            }));
+        }
+        go.countDown();
+        int created = 0;
+        int full = 0;
+        for (Future<Api.Response> answer : answers) {
+            Api.Response response = answer.get();
+            if (response.status() == 201) {
+                created++;
+            } else {
+                assertThat(response.status()).as(response.toString()).isEqualTo(409);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.text("reason")).isEqualTo("capacity");
+                full++;
+            }
+        }
+        pool.shutdown();
+
+        assertThat(created).isEqualTo(capacity);
+        assertThat(full).isEqualTo(clients - capacity);
+        Api.Response listed = a.get(Api.OWNER, "/bookings?serviceId=" + session.serviceId() + "&size=200");
+        assertThat(listed.body().path("total").asInt()).isEqualTo(capacity);
+        Api.Response slots = a.get(Api.OWNER, "/availability?serviceId=" + session.serviceId()
+                + "&from=" + session.start().minusSeconds(60) + "&to=" + session.start().plusSeconds(60));
+        assertThat(slots.body().path("slots").get(0).path("openSpots").asInt()).isZero();
+        assertThat(slots.body().path("slots").get(0).path("bookable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aCanceledSeatCanBeTakenAgainButNeverTwice() throws Exception {
+        Api a = Nodes.api(nodeA);
+        Api b = Nodes.api(nodeB);
+        Api.ClassFixture session = a.createClass(1, Map.of());
+        Api.Response first = a.post(Api.BOOKER, "/bookings", Api.booking(session, "IN_PERSON"));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(b.post(Api.BOOKER, "/bookings", Api.booking(session, "IN_PERSON")).status()).isEqualTo(409);
+
+        assertThat(b.post(Api.OWNER, "/bookings/" + first.text("bookingId") + "/cancel", Map.of()).status())
+                .isEqualTo(200);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            Api node = i % 2 == 0 ? a : b;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return node.post(Api.BOOKER, "/bookings", Api.booking(session, "IN_PERSON")).status();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
+    }
+}
