@@ -1,0 +1,498 @@
+package com.bookingengine.command.booking;
+
+import com.bookingengine.api.booking.ApprovePaymentCommand;
+import com.bookingengine.api.booking.BookingCanceledEvent;
+import com.bookingengine.api.booking.BookingCommandResult;
+import com.bookingengine.api.booking.BookingConfirmedEvent;
+import com.bookingengine.api.booking.BookingCreatedEvent;
+import com.bookingengine.api.booking.BookingDeclinedEvent;
+import com.bookingengine.api.booking.BookingMarkedPaidEvent;
+import com.bookingengine.api.booking.BookingStatus;
+import com.bookingengine.api.booking.BookingTerms;
+import com.bookingengine.api.booking.CancelBookingCommand;
+import com.bookingengine.api.booking.CancelRequester;
+import com.bookingengine.api.booking.ConfirmBookingCommand;
+import com.bookingengine.api.booking.CreateBookingCommand;
+import com.bookingengine.api.booking.DeclineBookingCommand;
+import com.bookingengine.api.booking.FailPaymentCommand;
+import com.bookingengine.api.booking.MarkBookingPaidCommand;
+import com.bookingengine.api.booking.PaymentApprovedEvent;
+import com.bookingengine.api.booking.PaymentDetails;
+import com.bookingengine.api.booking.PaymentFailedEvent;
+import com.bookingengine.api.booking.PaymentRequest;
+import com.bookingengine.api.booking.PaymentStatus;
+import com.bookingengine.api.booking.SeatsReleasedEvent;
+import com.bookingengine.api.booking.SeatsReservedEvent;
+import com.bookingengine.api.catalogue.BookingPolicy;
+import com.bookingengine.api.catalogue.FormField;
+import com.bookingengine.api.catalogue.PaymentOption;
+import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.api.common.Money;
+import com.bookingengine.platform.error.ConflictException;
+import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.platform.error.NotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomMatcher;
+import org.hamcrest.Matcher;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every booking command path, accepted and rejected, through the real command handler and aggregates: the
+ * fixture records the booking's events, {@link SeatStore} the session's.
+ */
+class BookingTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Instant START = NOW.plus(Duration.ofDays(7));
+    private static final String SERVICE = "yoga";
+    private static final String SESSION = "yoga-1";
+    private static final String BOOKING = "7a1c0b8e-4a7e-4c6f-9a53-2f1d8e0c9b11";
+    private static final Money PRICE = Money.of("20.00", "EUR");
+    private static final ContactDetails ADA = new ContactDetails("c-1", "Ada", "Lovelace", "ada@example.com", null, null);
+
+    private AggregateTestFixture<Booking> fixture;
+    private SeatStore store;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Booking.class);
+        store = new SeatStore();
+        fixture.registerAnnotatedCommandHandler(new BookingCommandHandler(fixture.getRepository(), store.sessions,
+                store.services, Clock.fixed(NOW, ZoneOffset.UTC)));
+        classService(false, BookingPolicy.defaults(), List.of());
+        store.session(SESSION, SERVICE, START, 3);
+    }
+
+    private void classService(boolean requiresApproval, BookingPolicy policy, List<FormField> formFields) {
+        store.service(SERVICE, PRICE, Set.of(PaymentOption.IN_PERSON, PaymentOption.ONLINE), requiresApproval,
+                formFields, policy);
+    }
+
+    private static CreateBookingCommand create(PaymentOption option) {
+        return create(BOOKING, option, 1);
+    }
+
+    private static CreateBookingCommand create(String bookingId, PaymentOption option, int participants) {
+        return new CreateBookingCommand(bookingId, SERVICE, SESSION, null, null, participants, ADA,
+                Map.of("note", "window seat"), new PaymentRequest(option, null, null, null), false);
+    }
+
+    private static BookingCreatedEvent created(PaymentOption option, BookingStatus status, PaymentStatus paid,
+                                               boolean requiresApproval) {
+        return new BookingCreatedEvent(BOOKING, SERVICE, "Yoga", ServiceType.CLASS, SESSION, START,
+                START.plusSeconds(3600), 1, ADA, Map.of("note", "window seat"),
+                new PaymentDetails(option, null, null, null, PRICE, PRICE), status, paid, false,
+                new BookingTerms("Europe/Berlin", PRICE, requiresApproval, BookingPolicy.defaults()));
+    }
+
+    private static Matcher<Object> rejectedField(String field) {
+        return new CustomMatcher<>("invalid input in field " + field) {
+            @Override
+            public boolean matches(Object actual) {
+                return actual instanceof InvalidInputException e && field.equals(e.field());
+            }
+        };
+    }
+
+    private static Matcher<Object> conflict(String reason) {
+        return new CustomMatcher<>("conflict " + reason) {
+            @Override
+            public boolean matches(Object actual) {
+                return actual instanceof ConflictException e && reason.equals(e.reason());
+            }
+        };
+    }
+
+    private List<Object> seatEvents() {
+        List<Object> events = store.eventsOf(SESSION);
+        return events.subList(1, events.size());
+    }
+
+    @Nested
+    class Create {
+
+        @Test
+        void inPersonBookingIsConfirmedUnpaidAndTakesItsSeatsInTheSameUnitOfWork() {
+            fixture.givenNoPriorActivity()
+                    .when(create(PaymentOption.IN_PERSON))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(created(PaymentOption.IN_PERSON, BookingStatus.CONFIRMED, PaymentStatus.NOT_PAID, false))
+                    .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.CONFIRMED,
+                            PaymentStatus.NOT_PAID, 1, PRICE));
+            assertThat(seatEvents()).containsExactly(new SeatsReservedEvent(SESSION, SERVICE, BOOKING, 1));
+        }
+
+        @Test
+        void onlinePaymentOfANonZeroPriceWaitsInCheckout() {
+            fixture.givenNoPriorActivity()
+                    .when(create(PaymentOption.ONLINE))
+                    .expectEvents(created(PaymentOption.ONLINE, BookingStatus.PENDING_CHECKOUT, PaymentStatus.PENDING, false));
+            assertThat(seatEvents()).hasSize(1);
+        }
+
+        @Test
+        void aFreeServiceIsConfirmedAndExemptEvenOnline() {
+            store.service("free", Money.of("0", "EUR"), Set.of(PaymentOption.ONLINE), false, List.of(),
+                    BookingPolicy.defaults());
+            store.session("free-1", "free", START, 5);
+            Money zero = Money.of("0", "EUR");
+            fixture.givenNoPriorActivity()
+                    .when(new CreateBookingCommand(BOOKING, "free", "free-1", null, null, 2, ADA, null,
+                            new PaymentRequest(PaymentOption.ONLINE, "card", null, null), false))
+                    .expectEvents(new BookingCreatedEvent(BOOKING, "free", "Yoga", ServiceType.CLASS, "free-1", START,
+                            START.plusSeconds(3600), 2, ADA, Map.of(),
+                            new PaymentDetails(PaymentOption.ONLINE, "card", null, null, zero, zero),
+                            BookingStatus.CONFIRMED, PaymentStatus.EXEMPT, false,
+                            new BookingTerms("Europe/Berlin", zero, false, BookingPolicy.defaults())));
+            assertThat(store.eventsOf("free-1")).contains(new SeatsReservedEvent("free-1", "free", BOOKING, 2));
+        }
+
+        @Test
+        void approvalRequiredMakesItPending() {
+            classService(true, BookingPolicy.defaults(), List.of());
+            fixture.givenNoPriorActivity()
+                    .when(create(PaymentOption.ONLINE))
+                    .expectEvents(created(PaymentOption.ONLINE, BookingStatus.PENDING, PaymentStatus.NOT_PAID, true));
+            assertThat(seatEvents()).hasSize(1);
+        }
+
+        @Test
+        void noRoomIsAConflictAndWritesNothing() {
+            fixture.givenNoPriorActivity()
+                    .when(create(BOOKING, PaymentOption.IN_PERSON, 4))
+                    .expectException(conflict("capacity"))
+                    .expectNoEvents();
+            assertThat(seatEvents()).isEmpty();
+        }
+
+        @Test
+        void theSameBookingIdWithTheSameContentAnswersTheFirstResultAndWritesNothing() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(create(PaymentOption.IN_PERSON))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.CONFIRMED,
+                            PaymentStatus.NOT_PAID, 1, PRICE));
+            assertThat(seatEvents()).hasSize(1);
+        }
+
+        @Test
+        void theSameBookingIdWithOtherContentIsAConflict() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(create(BOOKING, PaymentOption.IN_PERSON, 2))
+                    .expectException(conflict("duplicate"))
+                    .expectNoEvents();
+            assertThat(seatEvents()).hasSize(1);
+        }
+    }
+
+    @Nested
+    class CreateRules {
+
+        @Test
+        void anUnknownServiceIsRejected() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateBookingCommand(BOOKING, "nope", SESSION, null, null, 1, ADA, null,
+                            new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false))
+                    .expectException(rejectedField("serviceId")).expectNoEvents();
+        }
+
+        @Test
+        void anUnknownSessionIsRejected() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateBookingCommand(BOOKING, SERVICE, "nope", null, null, 1, ADA, null,
+                            new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false))
+                    .expectException(rejectedField("sessionId")).expectNoEvents();
+        }
+
+        @Test
+        void aSessionOfAnotherServiceIsRejected() {
+            store.service("pilates", PRICE, Set.of(PaymentOption.IN_PERSON), false, List.of(), BookingPolicy.defaults());
+            store.session("pilates-1", "pilates", START, 3);
+            fixture.givenNoPriorActivity()
+                    .when(new CreateBookingCommand(BOOKING, SERVICE, "pilates-1", null, null, 1, ADA, null,
+                            new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false))
+                    .expectException(rejectedField("sessionId")).expectNoEvents();
+            assertThat(store.eventsOf("pilates-1")).hasSize(1);
+        }
+
+        @Test
+        void aClassBookingNeedsASessionAndNoAppointmentTimes() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateBookingCommand(BOOKING, SERVICE, null, null, null, 1, ADA, null,
+                            new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false))
+                    .expectException(rejectedField("sessionId")).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(new CreateBookingCommand(BOOKING, SERVICE, SESSION, START, START.plusSeconds(60), 1, ADA,
+                            null, new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false))
+                    .expectException(rejectedField("start")).expectNoEvents();
+        }
+
+        @Test
+        void moreParticipantsThanThePolicyAllowsAreRejected() {
+            classService(false, new BookingPolicy(0, 365, 0, 2, 0, 0, 15), List.of());
+            fixture.givenNoPriorActivity()
+                    .when(create(BOOKING, PaymentOption.IN_PERSON, 3))
+                    .expectException(rejectedField("participants")).expectNoEvents();
+            fixture.givenNoPriorActivity()
+                    .when(create(BOOKING, PaymentOption.IN_PERSON, 0))
+                    .expectException(rejectedField("participants")).expectNoEvents();
+            assertThat(seatEvents()).isEmpty();
+        }
+
+        @Test
+        void aPaymentOptionTheServiceDoesNotAcceptIsRejected() {
+            store.service(SERVICE, PRICE, Set.of(PaymentOption.ONLINE), false, List.of(), BookingPolicy.defaults());
+            fixture.givenNoPriorActivity()
+                    .when(create(PaymentOption.IN_PERSON))
+                    .expectException(rejectedField("payment.option")).expectNoEvents();
+        }
+
+        @Test
+        void aMissingRequiredFormFieldIsRejected() {
+            classService(false, BookingPolicy.defaults(), List.of(new FormField("phone", true), new FormField("note", false)));
+            fixture.givenNoPriorActivity()
+                    .when(create(PaymentOption.IN_PERSON))
+                    .expectException(rejectedField("formInfo.phone")).expectNoEvents();
+        }
+
+        @Test
+        void unknownCouponsAndMembershipsAreRejected() {
+            fixture.givenNoPriorActivity()
+                    .when(new CreateBookingCommand(BOOKING, SERVICE, SESSION, null, null, 1, ADA, null,
+                            new PaymentRequest(PaymentOption.ONLINE, null, "SAVE10", null), false))
+                    .expectException(rejectedField("payment.couponCode")).expectNoEvents();
+            store.service(SERVICE, PRICE, Set.of(PaymentOption.MEMBERSHIP), false, List.of(), BookingPolicy.defaults());
+            fixture.givenNoPriorActivity()
+                    .when(create(PaymentOption.MEMBERSHIP))
+                    .expectException(rejectedField("payment.planId")).expectNoEvents();
+        }
+
+        @Test
+        void tooLateAndTooEarlyToBookAreConflicts() {
+            classService(false, new BookingPolicy(60 * 24 * 8, 365, 0, 10, 0, 0, 15), List.of());
+            fixture.givenNoPriorActivity()
+                    .when(create(PaymentOption.IN_PERSON))
+                    .expectException(conflict("tooLateToBook")).expectNoEvents();
+            classService(false, new BookingPolicy(0, 6, 0, 10, 0, 0, 15), List.of());
+            fixture.givenNoPriorActivity()
+                    .when(create(PaymentOption.IN_PERSON))
+                    .expectException(conflict("tooEarlyToBook")).expectNoEvents();
+            assertThat(seatEvents()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Transitions {
+
+        private final BookingCreatedEvent confirmedInPerson =
+                created(PaymentOption.IN_PERSON, BookingStatus.CONFIRMED, PaymentStatus.NOT_PAID, false);
+        private final BookingCreatedEvent inCheckout =
+                created(PaymentOption.ONLINE, BookingStatus.PENDING_CHECKOUT, PaymentStatus.PENDING, false);
+        private final BookingCreatedEvent pendingOnline =
+                created(PaymentOption.ONLINE, BookingStatus.PENDING, PaymentStatus.NOT_PAID, true);
+        private final BookingCreatedEvent pendingInPerson =
+                created(PaymentOption.IN_PERSON, BookingStatus.PENDING, PaymentStatus.NOT_PAID, true);
+
+        @Test
+        void confirmMovesAPendingBookingToCheckoutWhenOnlinePaymentIsOwed() {
+            fixture.given(pendingOnline)
+                    .when(new ConfirmBookingCommand(BOOKING, 1L, "welcome"))
+                    .expectEvents(new BookingConfirmedEvent(BOOKING, "welcome", BookingStatus.PENDING_CHECKOUT,
+                            PaymentStatus.PENDING))
+                    .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.PENDING_CHECKOUT,
+                            PaymentStatus.PENDING, 2, PRICE));
+        }
+
+        @Test
+        void confirmMovesAPendingInPersonBookingToConfirmed() {
+            fixture.given(pendingInPerson)
+                    .when(new ConfirmBookingCommand(BOOKING, null, null))
+                    .expectEvents(new BookingConfirmedEvent(BOOKING, null, BookingStatus.CONFIRMED, PaymentStatus.NOT_PAID));
+        }
+
+        @Test
+        void confirmingAgainIsANoOp() {
+            fixture.given(pendingInPerson,
+                            new BookingConfirmedEvent(BOOKING, null, BookingStatus.CONFIRMED, PaymentStatus.NOT_PAID))
+                    .when(new ConfirmBookingCommand(BOOKING, null, null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents()
+                    .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.CONFIRMED,
+                            PaymentStatus.NOT_PAID, 2, PRICE));
+        }
+
+        @Test
+        void confirmingACanceledBookingIsAConflictNamingItsStatus() {
+            fixture.given(pendingInPerson, new BookingCanceledEvent(BOOKING, CancelRequester.OWNER, null,
+                            BookingStatus.CANCELED, PaymentStatus.NOT_PAID))
+                    .when(new ConfirmBookingCommand(BOOKING, null, null))
+                    .expectException(conflict("status"))
+                    .expectExceptionMessage(Matchers.containsString("CANCELED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void declineFreesTheSeat() {
+            classService(true, BookingPolicy.defaults(), List.of());
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new DeclineBookingCommand(BOOKING, null, "full"))
+                    .expectEvents(new BookingDeclinedEvent(BOOKING, "full", BookingStatus.DECLINED, PaymentStatus.NOT_PAID));
+            assertThat(seatEvents()).containsExactly(new SeatsReservedEvent(SESSION, SERVICE, BOOKING, 1),
+                    new SeatsReleasedEvent(SESSION, SERVICE, BOOKING, 1));
+        }
+
+        @Test
+        void declineIsOnlyForPendingBookingsAndRepeatsAsANoOp() {
+            fixture.given(confirmedInPerson)
+                    .when(new DeclineBookingCommand(BOOKING, null, null))
+                    .expectException(conflict("status")).expectExceptionMessage(Matchers.containsString("CONFIRMED"))
+                    .expectNoEvents();
+            fixture.given(pendingInPerson, new BookingDeclinedEvent(BOOKING, null, BookingStatus.DECLINED,
+                            PaymentStatus.NOT_PAID))
+                    .when(new DeclineBookingCommand(BOOKING, null, null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void theOwnerCancelsAndTheSessionGetsItsSeatBackInTheSameUnitOfWork() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new CancelBookingCommand(BOOKING, 1L, "ill", CancelRequester.OWNER))
+                    .expectEvents(new BookingCanceledEvent(BOOKING, CancelRequester.OWNER, "ill", BookingStatus.CANCELED,
+                            PaymentStatus.NOT_PAID))
+                    .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.CANCELED,
+                            PaymentStatus.NOT_PAID, 2, PRICE));
+            assertThat(seatEvents()).containsExactly(new SeatsReservedEvent(SESSION, SERVICE, BOOKING, 1),
+                    new SeatsReleasedEvent(SESSION, SERVICE, BOOKING, 1));
+        }
+
+        @Test
+        void aCustomerCannotCancelInsideTheCancellationWindowButTheOwnerCan() {
+            BookingPolicy strict = new BookingPolicy(0, 365, 60 * 24 * 8, 10, 0, 0, 15);
+            BookingCreatedEvent strictBooking = new BookingCreatedEvent(BOOKING, SERVICE, "Yoga", ServiceType.CLASS,
+                    SESSION, START, START.plusSeconds(3600), 1, ADA, Map.of(),
+                    new PaymentDetails(PaymentOption.IN_PERSON, null, null, null, PRICE, PRICE),
+                    BookingStatus.CONFIRMED, PaymentStatus.NOT_PAID, false,
+                    new BookingTerms("Europe/Berlin", PRICE, false, strict));
+            fixture.given(strictBooking)
+                    .when(new CancelBookingCommand(BOOKING, null, null, CancelRequester.CUSTOMER))
+                    .expectException(conflict("cancellationWindow")).expectNoEvents();
+            fixture.given(strictBooking)
+                    .when(new CancelBookingCommand(BOOKING, null, null, CancelRequester.OWNER))
+                    .expectEvents(new BookingCanceledEvent(BOOKING, CancelRequester.OWNER, null,
+                            BookingStatus.CANCELED, PaymentStatus.NOT_PAID));
+        }
+
+        @Test
+        void theCancellationWindowIsTheOneTheBookingWasMadeUnderNotTheServicesCurrentOne() {
+            // The service now forbids late cancels, but this booking was made under the lenient defaults.
+            classService(false, new BookingPolicy(0, 365, 60 * 24 * 30, 10, 0, 0, 15), List.of());
+            fixture.given(confirmedInPerson)
+                    .when(new CancelBookingCommand(BOOKING, null, null, CancelRequester.CUSTOMER))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new BookingCanceledEvent(BOOKING, CancelRequester.CUSTOMER, null,
+                            BookingStatus.CANCELED, PaymentStatus.NOT_PAID));
+        }
+
+        @Test
+        void cancelingTwiceIsANoOpAndADeclinedBookingCannotBeCanceled() {
+            fixture.given(confirmedInPerson, new BookingCanceledEvent(BOOKING, CancelRequester.OWNER, null,
+                            BookingStatus.CANCELED, PaymentStatus.NOT_PAID))
+                    .when(new CancelBookingCommand(BOOKING, null, null, CancelRequester.OWNER))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(pendingInPerson, new BookingDeclinedEvent(BOOKING, null, BookingStatus.DECLINED,
+                            PaymentStatus.NOT_PAID))
+                    .when(new CancelBookingCommand(BOOKING, null, null, CancelRequester.OWNER))
+                    .expectException(conflict("status")).expectNoEvents();
+        }
+
+        @Test
+        void approvedPaymentConfirmsAndPaysAndTheSameTransactionAgainIsANoOp() {
+            fixture.given(inCheckout)
+                    .when(new ApprovePaymentCommand(BOOKING, "tx-1", null))
+                    .expectEvents(new PaymentApprovedEvent(BOOKING, "tx-1", BookingStatus.CONFIRMED, PaymentStatus.PAID));
+            fixture.given(inCheckout, new PaymentApprovedEvent(BOOKING, "tx-1", BookingStatus.CONFIRMED, PaymentStatus.PAID))
+                    .when(new ApprovePaymentCommand(BOOKING, "tx-1", null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(inCheckout, new PaymentApprovedEvent(BOOKING, "tx-1", BookingStatus.CONFIRMED, PaymentStatus.PAID))
+                    .when(new ApprovePaymentCommand(BOOKING, "tx-2", null))
+                    .expectException(conflict("status")).expectNoEvents();
+        }
+
+        @Test
+        void paymentCanOnlyBeApprovedInCheckout() {
+            fixture.given(confirmedInPerson)
+                    .when(new ApprovePaymentCommand(BOOKING, "tx-1", null))
+                    .expectException(conflict("status")).expectExceptionMessage(Matchers.containsString("CONFIRMED"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void failedPaymentCancelsAndFreesTheSeat() {
+            fixture.givenCommands(create(PaymentOption.ONLINE))
+                    .when(new FailPaymentCommand(BOOKING, null, "card declined"))
+                    .expectEvents(new PaymentFailedEvent(BOOKING, "card declined", BookingStatus.CANCELED,
+                            PaymentStatus.NOT_PAID));
+            assertThat(seatEvents()).endsWith(new SeatsReleasedEvent(SESSION, SERVICE, BOOKING, 1));
+        }
+
+        @Test
+        void failedPaymentOutsideCheckoutIsAConflictAndRepeatsAsANoOp() {
+            fixture.given(confirmedInPerson)
+                    .when(new FailPaymentCommand(BOOKING, null, null))
+                    .expectException(conflict("status")).expectNoEvents();
+            fixture.given(inCheckout, new PaymentFailedEvent(BOOKING, null, BookingStatus.CANCELED, PaymentStatus.NOT_PAID))
+                    .when(new FailPaymentCommand(BOOKING, null, null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void theOwnerMarksAnInPersonBookingPaidOnce() {
+            fixture.given(confirmedInPerson)
+                    .when(new MarkBookingPaidCommand(BOOKING, null))
+                    .expectEvents(new BookingMarkedPaidEvent(BOOKING, BookingStatus.CONFIRMED, PaymentStatus.PAID));
+            fixture.given(confirmedInPerson, new BookingMarkedPaidEvent(BOOKING, BookingStatus.CONFIRMED, PaymentStatus.PAID))
+                    .when(new MarkBookingPaidCommand(BOOKING, null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void onlyConfirmedInPersonBookingsCanBeMarkedPaid() {
+            fixture.given(pendingInPerson)
+                    .when(new MarkBookingPaidCommand(BOOKING, null))
+                    .expectException(conflict("status")).expectNoEvents();
+            fixture.given(inCheckout, new PaymentApprovedEvent(BOOKING, "tx-1", BookingStatus.CONFIRMED, PaymentStatus.PAID))
+                    .when(new MarkBookingPaidCommand(BOOKING, null))
+                    .expectException(conflict("payment")).expectNoEvents();
+        }
+
+        @Test
+        void aStaleExpectedRevisionIsAConflict() {
+            fixture.given(pendingInPerson)
+                    .when(new ConfirmBookingCommand(BOOKING, 0L, null))
+                    .expectException(conflict("revision")).expectNoEvents();
+            fixture.given(pendingInPerson)
+                    .when(new CancelBookingCommand(BOOKING, 5L, null, CancelRequester.OWNER))
+                    .expectException(conflict("revision")).expectNoEvents();
+        }
+
+        @Test
+        void anUnknownBookingIsNotFound() {
+            fixture.givenNoPriorActivity()
+                    .when(new ConfirmBookingCommand(BOOKING, null, null))
+                    .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package com.bookingengine.command.booking;
+
+import com.bookingengine.api.catalogue.BookingPolicy;
+import com.bookingengine.api.catalogue.FormField;
+import com.bookingengine.api.catalogue.PaymentOption;
+import com.bookingengine.api.catalogue.ServiceCreatedEvent;
+import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.catalogue.SessionScheduledEvent;
+import com.bookingengine.api.common.Money;
+import com.bookingengine.command.capacity.ClassSession;
+import com.bookingengine.command.catalogue.BookableService;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.Repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The other aggregates a booking command touches (its service and its session), event-sourced from a real Axon
+ * event store of their own. The booking fixture owns the booking's stream; this store holds the rest, so a test
+ * sees what a booking command did to the seats, and that a rejected one did nothing.
+ */
+final class SeatStore {
+
+    final EmbeddedEventStore events = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    final Repository<ClassSession> sessions = EventSourcingRepository.builder(ClassSession.class)
+            .eventStore(events).build();
+    final Repository<BookableService> services = EventSourcingRepository.builder(BookableService.class)
+            .eventStore(events).build();
+
+    void service(String serviceId, Money price, Set<PaymentOption> options, boolean requiresApproval,
+                 List<FormField> formFields,
+                 BookingPolicy policy) {
+        store("BookableService", serviceId, 0, new ServiceCreatedEvent(serviceId, "Yoga", ServiceType.CLASS,
+                "Europe/Berlin", "Studio 1", price, options, requiresApproval, formFields, policy, 10));
+    }
+
+    void session(String sessionId, String serviceId, Instant start, int capacity) {
+        store("ClassSession", sessionId, 0,
+                new SessionScheduledEvent(sessionId, serviceId, start, start.plusSeconds(3600), capacity));
+    }
+
+    /** Payload types of every event stored for {@code aggregateId}, in order. */
+    List<Object> eventsOf(String aggregateId) {
+        return events.readEvents(aggregateId).asStream().map(DomainEventMessage::getPayload)
+                .collect(Collectors.toList());
+    }
+
+    private void store(String type, String id, long sequence, Object payload) {
+        events.publish(new GenericDomainEventMessage<>(type, id, sequence, payload));
+    }
+}
