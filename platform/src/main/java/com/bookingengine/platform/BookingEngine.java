@@ -12,5 +12,7 @@ public final class BookingEngine {
      */
     public static void disableUpdateChecker() {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        // Nor does it advertise: Axon's console banner is noise in an operator's log.
+        System.setProperty("disable-axoniq-console-message", "true");
     }
 }
