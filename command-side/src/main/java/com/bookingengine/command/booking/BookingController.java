@@ -129,8 +129,8 @@ class BookingController {
 
     /** {@code expectedRevision} in the body or {@code If-Match: "3"}; both given must agree. */
     static Long expectedRevision(String ifMatch, Long fromBody) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return fromBody;
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return fromBody; // "*" matches any existing booking (RFC 9110)
         }
         Long fromHeader;
         try {
