@@ -1,6 +1,7 @@
 package com.bookingengine.platform.security;
 
 import com.bookingengine.platform.web.ProblemWriter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +26,7 @@ import java.util.Set;
  * {@code @PreAuthorize}. No keys, no start: only the embedded profile ships (documented) development keys.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableMethodSecurity
 @EnableConfigurationProperties(ApiKeyProperties.class)
 public class ApiKeySecurityConfiguration {
