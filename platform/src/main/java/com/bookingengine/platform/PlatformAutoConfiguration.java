@@ -1,8 +1,11 @@
 package com.bookingengine.platform;
 
+import com.bookingengine.platform.audit.AuditConfiguration;
 import com.bookingengine.platform.axon.AxonMessagingConfiguration;
 import com.bookingengine.platform.security.ApiKeySecurityConfiguration;
+import com.bookingengine.platform.upcasting.UpcastingConfiguration;
 import com.bookingengine.platform.web.BodySizeLimitFilter;
+import com.bookingengine.platform.web.CorrelationIdFilter;
 import com.bookingengine.platform.web.ProblemDetailsAdvice;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -26,7 +29,8 @@ import java.time.Clock;
  * errors and the request-size limit. Runs before Axon's own auto-configuration so its serializers win.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
-@Import({AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class})
+@Import({AuditConfiguration.class, AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class,
+        UpcastingConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The engine's one source of "now"; tests replace it to travel in time. */
@@ -53,11 +57,18 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    public FilterRegistrationBean<CorrelationIdFilter> correlationId() {
+        FilterRegistrationBean<CorrelationIdFilter> registration = new FilterRegistrationBean<>(new CorrelationIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     public FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimit(
             @Value("${booking.api.max-body-bytes:65536}") long maxBytes) {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

@@ -52,7 +52,8 @@ public class ProjectionCatchUp {
             return true;
         }
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        // A projection being rebuilt answers from a partial read model anyway: commands do not wait for it.
         return !segments.isEmpty() && segments.stream()
-                .allMatch(s -> s.isErrorState() || s.getCurrentPosition().orElse(-1) >= target);
+                .allMatch(s -> s.isErrorState() || s.isReplaying() || s.getCurrentPosition().orElse(-1) >= target);
     }
 }

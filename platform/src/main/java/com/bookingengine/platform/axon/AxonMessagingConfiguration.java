@@ -28,6 +28,12 @@ public class AxonMessagingConfiguration {
 
     /** The metadata key naming who caused a message: the API key's name, or {@code system}. */
     public static final String ACTOR = "actor";
+    /** The metadata key shared by every message one request (or one deadline) caused. */
+    public static final String CORRELATION_ID = "correlationId";
+    /** The metadata key naming the message that directly caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+    /** A request may name its correlation id in this header; otherwise the engine makes one up. */
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
     private static Serializer jackson() {
         ObjectMapper mapper = new ObjectMapper()
@@ -56,10 +62,14 @@ public class AxonMessagingConfiguration {
         return jackson();
     }
 
-    /** Declaring any provider replaces Axon's default, so the origin provider is declared again here. */
+    /**
+     * Declaring any provider replaces Axon's default, so the origin provider is declared again here, with the
+     * audit names: {@code causationId} is the id of the message being handled, {@code correlationId} is carried
+     * unchanged from the request's command to every message it causes.
+     */
     @Bean
     public CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return new MessageOriginProvider(CAUSATION_ID, CORRELATION_ID);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.bookingengine.platform.security;
 
 import com.bookingengine.platform.axon.AxonMessagingConfiguration;
+import com.bookingengine.platform.web.CorrelationIdFilter;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.messaging.MetaData;
@@ -25,9 +26,13 @@ public final class Caller {
                 .anyMatch(a -> a.getAuthority().equals("ROLE_" + role.name()));
     }
 
-    /** Wraps a command so that it, and every event it causes, records this caller as its actor. */
+    /**
+     * Wraps a command so that it, and every event it causes, records this caller as its actor and the request's
+     * correlation id.
+     */
     public static <C> CommandMessage<C> command(C payload) {
         return GenericCommandMessage.<C>asCommandMessage(payload)
-                .andMetaData(MetaData.with(AxonMessagingConfiguration.ACTOR, name()));
+                .andMetaData(MetaData.with(AxonMessagingConfiguration.ACTOR, name())
+                        .and(AxonMessagingConfiguration.CORRELATION_ID, CorrelationIdFilter.current()));
     }
 }

@@ -1,5 +1,7 @@
 package com.bookingengine.query.booking;
 
+import com.bookingengine.api.booking.BookingCreatedEvent;
+import com.bookingengine.api.booking.BookingStateChange;
 import com.bookingengine.api.booking.BookingStatus;
 import com.bookingengine.api.booking.BookingView;
 import com.bookingengine.api.booking.PaymentDetails;
@@ -60,29 +62,30 @@ class BookingEntity {
     protected BookingEntity() {
     }
 
-    BookingEntity(String bookingId, String serviceId, String serviceName, ServiceType serviceType, String sessionId,
-                  Instant start, Instant end, int participants, ContactDetails contact, Map<String, String> formInfo,
-                  PaymentDetails payment, boolean waitlisted, Instant createdAt) {
-        this.bookingId = bookingId;
-        this.serviceId = serviceId;
-        this.serviceName = serviceName;
-        this.serviceType = serviceType;
-        this.sessionId = sessionId;
-        this.startAt = start;
-        this.endAt = end;
-        this.participants = participants;
-        this.contact = contact;
-        this.contactId = contact == null ? null : contact.contactId();
-        this.formInfo = formInfo;
-        this.payment = payment;
-        this.waitlisted = waitlisted;
-        this.createdAt = createdAt;
+    /** A booking as its creation event describes it; {@code sequence} is the event's sequence number. */
+    BookingEntity(BookingCreatedEvent event, long sequence, Instant at) {
+        this.bookingId = event.bookingId();
+        this.serviceId = event.serviceId();
+        this.serviceName = event.serviceName();
+        this.serviceType = event.serviceType();
+        this.sessionId = event.sessionId();
+        this.startAt = event.start();
+        this.endAt = event.end();
+        this.participants = event.participants();
+        this.contact = event.contact();
+        this.contactId = event.contact() == null ? null : event.contact().contactId();
+        this.formInfo = event.formInfo();
+        this.payment = event.payment();
+        this.waitlisted = event.waitlisted();
+        this.createdAt = at;
+        apply(event, sequence, at);
     }
 
-    void moveTo(BookingStatus status, PaymentStatus paymentStatus, long revision, Instant at) {
-        this.status = status;
-        this.paymentStatus = paymentStatus;
-        this.revision = revision;
+    /** Every lifecycle event says where the booking stands after it; the revision counts the booking's events. */
+    void apply(BookingStateChange event, long sequence, Instant at) {
+        this.status = event.status();
+        this.paymentStatus = event.paymentStatus();
+        this.revision = sequence + 1;
         this.updatedAt = at;
     }
 

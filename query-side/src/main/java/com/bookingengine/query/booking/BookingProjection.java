@@ -45,11 +45,7 @@ public class BookingProjection {
 
     @EventHandler
     void on(BookingCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        BookingEntity entity = new BookingEntity(event.bookingId(), event.serviceId(), event.serviceName(),
-                event.serviceType(), event.sessionId(), event.start(), event.end(), event.participants(),
-                event.contact(), event.formInfo(), event.payment(), event.waitlisted(), at);
-        entity.moveTo(event.status(), event.paymentStatus(), sequence + 1, at);
-        repository.save(entity);
+        repository.save(new BookingEntity(event, sequence, at));
     }
 
     /** Every later lifecycle event says where the booking now stands. */
@@ -57,7 +53,7 @@ public class BookingProjection {
     void on(BookingStateChange event, @SequenceNumber long sequence, @Timestamp Instant at) {
         BookingEntity entity = repository.findById(event.bookingId()).orElseThrow(() -> new IllegalStateException(
                 "Booking " + event.bookingId() + " changed before it was created in this read model"));
-        entity.moveTo(event.status(), event.paymentStatus(), sequence + 1, at);
+        entity.apply(event, sequence, at);
     }
 
     @ResetHandler

@@ -28,9 +28,11 @@ class BookingQueryController {
     static final int MAX_PAGE_SIZE = 200;
 
     private final QueryGateway queries;
+    private final BookingAsOf history;
 
-    BookingQueryController(QueryGateway queries) {
+    BookingQueryController(QueryGateway queries, BookingAsOf history) {
         this.queries = queries;
+        this.history = history;
     }
 
     @GetMapping
@@ -66,7 +68,11 @@ class BookingQueryController {
 
     @GetMapping("/{bookingId}")
     @PreAuthorize("hasAnyRole('OWNER', 'AUDITOR', 'BOOKER')")
-    BookingView get(@PathVariable String bookingId) {
+    BookingView get(@PathVariable String bookingId, @RequestParam(required = false) Instant asOf) {
+        if (asOf != null) {
+            return history.at(bookingId, asOf).orElseThrow(() -> new NotFoundException(
+                    "Booking " + bookingId + " did not exist at " + asOf));
+        }
         Optional<BookingView> booking = queries.query(new FindBookingQuery(bookingId),
                 ResponseTypes.optionalInstanceOf(BookingView.class)).join();
         return booking.orElseThrow(() -> new NotFoundException("Booking " + bookingId + " does not exist"));

@@ -1,0 +1,33 @@
+package com.bookingengine.query.audit;
+
+import com.bookingengine.platform.error.NotFoundException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /audit/verify[?aggregateId=]}: checks the hash chain of one aggregate, or of the whole store. */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    private final ChainVerifier verifier;
+
+    AuditController(ChainVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    @GetMapping("/verify")
+    @PreAuthorize("hasAnyRole('AUDITOR', 'OWNER')")
+    ChainVerifier.Verdict verify(@RequestParam(required = false) String aggregateId) {
+        if (aggregateId == null) {
+            return verifier.verifyAll();
+        }
+        ChainVerifier.Verdict verdict = verifier.verifyAggregate(aggregateId);
+        if (verdict.checked() == 0) {
+            throw new NotFoundException("No events are stored for aggregate " + aggregateId);
+        }
+        return verdict;
+    }
+}
