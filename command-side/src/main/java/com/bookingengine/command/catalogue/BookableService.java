@@ -7,6 +7,8 @@ import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
+import com.bookingengine.api.catalogue.UpdateServiceCommand;
 import com.bookingengine.api.common.Money;
 import com.bookingengine.platform.error.InvalidInputException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -46,14 +48,6 @@ public class BookableService {
     }
 
     BookableService(CreateServiceCommand command) {
-        check(command);
-        apply(new ServiceCreatedEvent(command.serviceId(), command.name().trim(), command.type(),
-                command.timeZone(), command.location(), command.price(), Set.copyOf(command.paymentOptions()),
-                command.requiresApproval(), command.formFields() == null ? List.of() : List.copyOf(command.formFields()),
-                command.policy() == null ? BookingPolicy.defaults() : command.policy(), command.capacity()));
-    }
-
-    private static void check(CreateServiceCommand command) {
         if (command.type() != ServiceType.CLASS) {
             // Appointments and courses arrive with their own capacity owners (provider day, course seats).
             throw new InvalidInputException("type", "Only CLASS services can be created so far; "
@@ -64,21 +58,55 @@ public class BookableService {
         } catch (DateTimeException e) {
             throw new InvalidInputException("timeZone", "'" + command.timeZone() + "' is not an IANA time zone");
         }
-        if (command.paymentOptions() == null || command.paymentOptions().isEmpty()) {
+        checkTerms(command.paymentOptions(), command.capacity(), command.formFields(), command.policy());
+        apply(new ServiceCreatedEvent(command.serviceId(), command.name().trim(), command.type(),
+                command.timeZone(), command.location(), command.price(), Set.copyOf(command.paymentOptions()),
+                command.requiresApproval(), command.formFields() == null ? List.of() : List.copyOf(command.formFields()),
+                command.policy() == null ? BookingPolicy.defaults() : command.policy(), command.capacity()));
+    }
+
+    /**
+     * Replaces the terms new bookings copy. Bookings already made keep their snapshot, sessions already scheduled
+     * their capacity; the type and the time zone (which the sessions' local times were computed in) stay.
+     */
+    void update(UpdateServiceCommand command) {
+        if (command.type() != null && command.type() != type) {
+            throw new InvalidInputException("type", "Service " + serviceId + " is a " + type
+                    + "; the type of a service cannot change");
+        }
+        if (command.timeZone() != null && !command.timeZone().equals(timeZone)) {
+            throw new InvalidInputException("timeZone", "Service " + serviceId + " is in " + timeZone
+                    + "; the time zone of a service cannot change");
+        }
+        if (command.name() == null || command.name().isBlank()) {
+            throw new InvalidInputException("name", "A name is required");
+        }
+        if (command.price() == null) {
+            throw new InvalidInputException("price", "A price is required (zero means free)");
+        }
+        checkTerms(command.paymentOptions(), command.capacity(), command.formFields(), command.policy());
+        apply(new ServiceUpdatedEvent(serviceId, command.name().trim(), command.location(), command.price(),
+                Set.copyOf(command.paymentOptions()), command.requiresApproval(),
+                command.formFields() == null ? List.of() : List.copyOf(command.formFields()),
+                command.policy() == null ? BookingPolicy.defaults() : command.policy(), command.capacity()));
+    }
+
+    private static void checkTerms(Set<PaymentOption> paymentOptions, int capacity, List<FormField> formFields,
+                                   BookingPolicy p) {
+        if (paymentOptions == null || paymentOptions.isEmpty()) {
             throw new InvalidInputException("paymentOptions", "At least one payment option is required");
         }
-        if (command.capacity() < 1) {
+        if (capacity < 1) {
             throw new InvalidInputException("capacity", "capacity must be at least 1");
         }
-        if (command.formFields() != null) {
+        if (formFields != null) {
             Set<String> names = new HashSet<>();
-            for (FormField field : command.formFields()) {
+            for (FormField field : formFields) {
                 if (field == null || field.name() == null || field.name().isBlank() || !names.add(field.name())) {
                     throw new InvalidInputException("formFields", "Each form field needs a distinct, non-blank name");
                 }
             }
         }
-        BookingPolicy p = command.policy();
         if (p != null && (p.minNoticeMinutes() < 0 || p.maxAdvanceDays() < 1 || p.cancellationWindowMinutes() < 0
                 || p.maxParticipantsPerBooking() < 1 || p.waitlistCapacity() < 0 || p.bufferMinutes() < 0
                 || p.checkoutTimeoutMinutes() < 1)) {
@@ -93,6 +121,12 @@ public class BookableService {
             throw new InvalidInputException("serviceId", "Service " + serviceId + " is a " + type
                     + "; only classes take sessions");
         }
+    }
+
+    /** The sessions of a weekly recurrence, placed in this service's time zone. */
+    List<WeeklyRecurrence.Occurrence> sessionsOf(WeeklyRecurrence recurrence) {
+        checkAcceptsSessions();
+        return recurrence.occurrencesIn(ZoneId.of(timeZone));
     }
 
     int defaultCapacity() {
@@ -111,6 +145,17 @@ public class BookableService {
         name = event.name();
         type = event.type();
         timeZone = event.timeZone();
+        price = event.price();
+        paymentOptions = event.paymentOptions();
+        requiresApproval = event.requiresApproval();
+        formFields = event.formFields();
+        policy = event.policy();
+        capacity = event.capacity();
+    }
+
+    @EventSourcingHandler
+    void on(ServiceUpdatedEvent event) {
+        name = event.name();
         price = event.price();
         paymentOptions = event.paymentOptions();
         requiresApproval = event.requiresApproval();

@@ -2,7 +2,9 @@ package com.bookingengine.command.catalogue;
 
 import com.bookingengine.api.catalogue.CreateServiceCommand;
 import com.bookingengine.api.catalogue.ScheduleSessionCommand;
+import com.bookingengine.api.catalogue.ScheduleWeeklySessionsCommand;
 import com.bookingengine.api.catalogue.SessionSpec;
+import com.bookingengine.api.catalogue.UpdateServiceCommand;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.platform.error.ConflictException;
 import com.bookingengine.platform.error.InvalidInputException;
@@ -17,8 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates services and their sessions. A service and the sessions it is created with are written in one unit of
- * work: a client never sees a class without the sessions it asked for.
+ * Creates services and their sessions and replaces services' terms. A service and the sessions it is created with,
+ * like all sessions of one weekly recurrence, are written in one unit of work: a client never sees a class without
+ * the sessions it asked for, nor half a recurrence.
  */
 @Component
 public class CatalogueCommandHandler {
@@ -50,16 +53,57 @@ public class CatalogueCommandHandler {
 
     @CommandHandler
     public String handle(ScheduleSessionCommand command) throws Exception {
-        Aggregate<BookableService> service;
-        try {
-            service = services.load(command.serviceId());
-        } catch (AggregateNotFoundException e) {
-            throw new NotFoundException("Service " + command.serviceId() + " does not exist");
-        }
+        Aggregate<BookableService> service = load(command.serviceId());
         service.execute(BookableService::checkAcceptsSessions);
         int capacity = command.capacity() == null ? service.invoke(BookableService::defaultCapacity) : command.capacity();
         SessionSpec spec = new SessionSpec(command.sessionId(), command.start(), command.end(), capacity);
         return schedule(command.sessionId(), command.serviceId(), spec, capacity, "");
+    }
+
+    /**
+     * Creates every session of a weekly recurrence in this one unit of work, or none: a session id that exists
+     * already (the same recurrence sent twice) is a 409 before anything is created.
+     */
+    @CommandHandler
+    public List<String> handle(ScheduleWeeklySessionsCommand command) throws Exception {
+        Aggregate<BookableService> service = load(command.serviceId());
+        List<WeeklyRecurrence.Occurrence> occurrences;
+        try {
+            WeeklyRecurrence recurrence = new WeeklyRecurrence(command.days(), command.start(), command.end(),
+                    command.from(), command.until());
+            occurrences = service.invoke(s -> s.sessionsOf(recurrence));
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("weekly." + e.field(), e.getMessage());
+        }
+        int capacity = command.capacity() == null ? service.invoke(BookableService::defaultCapacity) : command.capacity();
+        List<String> ids = occurrences.stream().map(o -> o.sessionId(command.serviceId())).toList();
+        for (String id : ids) {
+            if (exists(sessions, id)) {
+                throw new ConflictException("duplicate", "Session " + id + " already exists; this recurrence "
+                        + "was scheduled before, or overlaps one that was");
+            }
+        }
+        for (int i = 0; i < occurrences.size(); i++) {
+            WeeklyRecurrence.Occurrence o = occurrences.get(i);
+            String id = ids.get(i);
+            sessions.newInstance(() -> new ClassSession(id, command.serviceId(), o.start(), o.end(), capacity));
+        }
+        return ids;
+    }
+
+    /** Replaces a service's terms for bookings made from now on. */
+    @CommandHandler
+    public String handle(UpdateServiceCommand command) throws Exception {
+        load(command.serviceId()).execute(s -> s.update(command));
+        return command.serviceId();
+    }
+
+    private Aggregate<BookableService> load(String serviceId) {
+        try {
+            return services.load(serviceId);
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("Service " + serviceId + " does not exist");
+        }
     }
 
     private String schedule(String sessionId, String serviceId, SessionSpec spec, int capacity, String fieldPrefix)

@@ -2,8 +2,10 @@ package com.bookingengine.command.catalogue;
 
 import com.bookingengine.api.catalogue.CreateServiceCommand;
 import com.bookingengine.api.catalogue.ScheduleSessionCommand;
+import com.bookingengine.api.catalogue.ScheduleWeeklySessionsCommand;
 import com.bookingengine.api.catalogue.SessionSpec;
 import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.catalogue.UpdateServiceCommand;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.security.Caller;
 import jakarta.validation.Valid;
@@ -12,11 +14,13 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,12 +57,31 @@ class CatalogueController {
                 .body(Map.of("serviceId", serviceId, "sessionIds", sessionIds));
     }
 
+    @PutMapping("/{serviceId}")
+    ResponseEntity<Map<String, Object>> update(@PathVariable String serviceId,
+                                               @Valid @RequestBody CatalogueRequests.UpdateService body) {
+        commands.sendAndWait(Caller.command(new UpdateServiceCommand(serviceId, body.name(), body.type(),
+                body.timeZone(), body.location(), body.price(), body.paymentOptions(),
+                Boolean.TRUE.equals(body.requiresApproval()), body.formFields(),
+                body.policy() == null ? null : body.policy().orDefaults(),
+                body.capacity() == null ? CatalogueRequests.DEFAULT_CLASS_CAPACITY : body.capacity())));
+        return ResponseEntity.ok(Map.of("serviceId", serviceId));
+    }
+
     @PostMapping("/{serviceId}/sessions")
     ResponseEntity<Map<String, Object>> addSession(@PathVariable String serviceId,
                                                    @Valid @RequestBody CatalogueRequests.AddSession body) {
         if (body.weekly() != null) {
-            throw new InvalidInputException("weekly", "Weekly recurring sessions are not supported yet; "
-                    + "add sessions one at a time with start and end");
+            if (body.start() != null || body.end() != null || body.sessionId() != null) {
+                throw new InvalidInputException("weekly", "Send either 'weekly' or 'start' and 'end', not both; "
+                        + "the ids of recurring sessions are derived from their dates");
+            }
+            CatalogueRequests.Weekly weekly = body.weekly();
+            List<String> created = commands.sendAndWait(Caller.command(new ScheduleWeeklySessionsCommand(serviceId,
+                    EnumSet.copyOf(weekly.days()), weekly.start(), weekly.end(), weekly.from(), weekly.until(),
+                    body.capacity())));
+            return ResponseEntity.created(URI.create("/api/v1/services/" + serviceId))
+                    .body(Map.of("sessionIds", created));
         }
         if (body.start() == null) {
             throw new InvalidInputException("start", "Field 'start' is required");

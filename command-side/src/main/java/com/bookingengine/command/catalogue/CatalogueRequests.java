@@ -14,7 +14,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,8 +72,26 @@ final class CatalogueRequests {
                    @NotNull Instant end, @Min(1) @Max(100_000) Integer capacity) {
     }
 
-    /** One session; a weekly recurrence ({@code weekly}) is not accepted yet. */
+    /** One session ({@code start}, {@code end}), or the sessions of a weekly recurrence ({@code weekly}). */
     record AddSession(@Pattern(regexp = ID, message = ID_MESSAGE) String sessionId, Instant start, Instant end,
-                      @Min(1) @Max(100_000) Integer capacity, Map<String, Object> weekly) {
+                      @Min(1) @Max(100_000) Integer capacity, @Valid Weekly weekly) {
+    }
+
+    /** Local days and times in the service's time zone; {@code from} and {@code until} inclusive. */
+    record Weekly(@NotEmpty @Size(max = 7) List<@NotNull DayOfWeek> days, @NotNull LocalTime start,
+                  @NotNull LocalTime end, @NotNull LocalDate from, @NotNull LocalDate until) {
+    }
+
+    /** {@code PUT /services/{id}}: the terms of {@code POST /services}; type and time zone may be repeated, not changed. */
+    record UpdateService(@NotBlank @Size(max = 200) String name,
+                         ServiceType type,
+                         String timeZone,
+                         @Size(max = 500) String location,
+                         @NotNull Money price,
+                         @NotEmpty Set<@NotNull PaymentOption> paymentOptions,
+                         Boolean requiresApproval,
+                         @Size(max = 50) List<@Valid @NotNull FormField> formFields,
+                         @Valid Policy policy,
+                         @Min(1) @Max(100_000) Integer capacity) {
     }
 }

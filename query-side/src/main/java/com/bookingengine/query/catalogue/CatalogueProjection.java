@@ -4,6 +4,7 @@ import com.bookingengine.api.catalogue.FindServiceQuery;
 import com.bookingengine.api.catalogue.ListServicesQuery;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceList;
+import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.ServiceView;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.api.catalogue.SessionView;
@@ -36,6 +37,14 @@ public class CatalogueProjection {
     @EventHandler
     void on(ServiceCreatedEvent event) {
         services.save(new ServiceEntity(event));
+    }
+
+    @EventHandler
+    void on(ServiceUpdatedEvent event) {
+        ServiceEntity service = services.findById(event.serviceId()).orElseThrow(() -> new IllegalStateException(
+                "Service " + event.serviceId() + " was updated before it was created in this read model"));
+        service.update(event);
+        services.save(service);
     }
 
     @EventHandler

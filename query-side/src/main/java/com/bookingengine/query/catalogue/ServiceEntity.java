@@ -5,6 +5,7 @@ import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.ServiceView;
 import com.bookingengine.api.catalogue.SessionView;
 import com.bookingengine.api.common.Money;
@@ -56,6 +57,18 @@ class ServiceEntity {
         name = event.name();
         type = event.type();
         timeZone = event.timeZone();
+        location = event.location();
+        price = event.price();
+        paymentOptions = event.paymentOptions();
+        requiresApproval = event.requiresApproval();
+        formFields = event.formFields();
+        policy = event.policy();
+        capacity = event.capacity();
+    }
+
+    /** The new terms; type and time zone never change. */
+    void update(ServiceUpdatedEvent event) {
+        name = event.name();
         location = event.location();
         price = event.price();
         paymentOptions = event.paymentOptions();

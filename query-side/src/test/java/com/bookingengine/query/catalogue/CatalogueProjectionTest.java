@@ -1,5 +1,9 @@
 package com.bookingengine.query.catalogue;
 
+import com.bookingengine.api.availability.Availability;
+import com.bookingengine.api.availability.AvailabilityQuery;
+import com.bookingengine.api.availability.Slot;
+import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.FindServiceQuery;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.ListServicesQuery;
@@ -7,6 +11,7 @@ import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceList;
 import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.ServiceView;
 import com.bookingengine.api.catalogue.SessionView;
 import com.bookingengine.api.common.Money;
@@ -90,6 +95,35 @@ class CatalogueProjectionTest extends ProjectionTestSupport {
     }
 
     @Test
+    void anUpdateChangesTheServicesTermsButNotItsSessionsAndTheAvailabilityFollowsTheNewPolicy() {
+        // given a class with a session of 16 seats, bookable by up to 4 participants
+        String serviceId = id("pilates");
+        String sessionId = id("s1");
+        ServiceCreatedEvent created = classService(serviceId, "Pilates", policy(0, 365), 16);
+        publishService(created);
+        publishSession(session(sessionId, serviceId, START, 16));
+        awaitProjections();
+        assertThat(slot(serviceId, 3).bookable()).isTrue();
+
+        // when its terms are replaced: new name, price, options, fields, policy (at most 2 per booking), capacity 8
+        BookingPolicy strict = new BookingPolicy(30, 400, 120, 2, 0, 0, 10);
+        publish(SERVICE_AGGREGATE, serviceId, new ServiceUpdatedEvent(serviceId, "Reformer pilates", "Studio 3",
+                Money.of("30", "EUR"), Set.of(PaymentOption.IN_PERSON), true, List.of(), strict, 8));
+        awaitProjections();
+
+        // then the catalogue shows the new terms, with type, time zone and the session as they were
+        ServiceView updated = find(serviceId).orElseThrow();
+        assertThat(updated).isEqualTo(new ServiceView(serviceId, "Reformer pilates", ServiceType.CLASS,
+                created.timeZone(), "Studio 3", Money.of("30.00", "EUR"), Set.of(PaymentOption.IN_PERSON), true,
+                List.of(), strict, 8, List.of(new SessionView(sessionId, START, START.plus(Duration.ofHours(1)), 16))));
+        // and availability judges the unchanged session by the new policy
+        Slot forThree = slot(serviceId, 3);
+        assertThat(forThree.totalSpots()).isEqualTo(16);
+        assertThat(forThree.bookable()).isFalse();
+        assertThat(slot(serviceId, 2).bookable()).isTrue();
+    }
+
+    @Test
     void anUnknownServiceIsNotFound() {
         assertThat(find(id("no-such-service"))).isEmpty();
     }
@@ -102,6 +136,14 @@ class CatalogueProjectionTest extends ProjectionTestSupport {
     private Optional<ServiceView> find(String serviceId) {
         return queryGateway.query(new FindServiceQuery(serviceId), ResponseTypes.optionalInstanceOf(ServiceView.class))
                 .join();
+    }
+
+    private Slot slot(String serviceId, int participants) {
+        Instant now = START.minus(Duration.ofDays(2));
+        Availability availability = queryGateway.query(new AvailabilityQuery(serviceId, now, START.plus(Duration.ofDays(1)),
+                participants, now), ResponseTypes.optionalInstanceOf(Availability.class)).join().orElseThrow();
+        assertThat(availability.slots()).hasSize(1);
+        return availability.slots().get(0);
     }
 
     private ServiceList list() {

@@ -1,0 +1,17 @@
+package com.bookingengine.api.catalogue;
+
+import com.bookingengine.api.common.Money;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Replaces a service's terms. {@code type} and {@code timeZone} are optional and, when given, must equal the
+ * service's: neither can change. Existing bookings and sessions keep what they were made with.
+ */
+public record UpdateServiceCommand(@TargetAggregateIdentifier String serviceId, String name, ServiceType type,
+                                   String timeZone, String location, Money price,
+                                   Set<PaymentOption> paymentOptions, boolean requiresApproval,
+                                   List<FormField> formFields, BookingPolicy policy, int capacity) {
+}
