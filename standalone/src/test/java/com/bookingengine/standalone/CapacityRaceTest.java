@@ -118,4 +118,99 @@ class CapacityRaceTest {
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
     }
+
+    /**
+     * Moves and resizes race for the last seats the same way creates do: 24 bookings reschedule into a session of
+     * 4 seats while 6 bookings of another session each ask for 2 more participants with 4 seats open, all at once
+     * over both nodes. Exactly 4 moves and 2 resizes succeed; every other answer is 409 "capacity".
+     */
+    @Test
+    void reschedulesAndParticipantChangesTakeExactlyTheOpenSeats() throws Exception {
+        Api a = Nodes.api(nodeA);
+        Api b = Nodes.api(nodeB);
+        Api.ClassFixture from = a.createClass(40, Map.of("policy", Map.of("maxParticipantsPerBooking", 5)));
+        Api.ClassFixture into = session(a, from, 1, 4);
+        Api.ClassFixture growing = session(a, from, 2, 10);
+        List<String> movers = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            movers.add(a.post(Api.BOOKER, "/bookings", Api.booking(from, "IN_PERSON")).text("bookingId"));
+        }
+        List<String> growers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            growers.add(a.post(Api.BOOKER, "/bookings", Api.booking(growing, "IN_PERSON")).text("bookingId"));
+        }
+        assertThat(movers).doesNotContainNull();
+        assertThat(growers).doesNotContainNull();
+
+        ExecutorService pool = Executors.newFixedThreadPool(30);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Response>> moves = new ArrayList<>();
+        List<Future<Api.Response>> resizes = new ArrayList<>();
+        for (int i = 0; i < movers.size(); i++) {
+            Api node = i % 2 == 0 ? a : b;
+            String id = movers.get(i);
+            moves.add(pool.submit(() -> {
+                go.await();
+                return node.post(Api.BOOKER, "/bookings/" + id + "/reschedule", Map.of("sessionId", into.sessionId()));
+            }));
+        }
+        for (int i = 0; i < growers.size(); i++) {
+            Api node = i % 2 == 0 ? b : a;
+            String id = growers.get(i);
+            resizes.add(pool.submit(() -> {
+                go.await();
+                return node.post(Api.BOOKER, "/bookings/" + id + "/participants", Map.of("participants", 3));
+            }));
+        }
+        go.countDown();
+        assertThat(succeeded(moves)).isEqualTo(4);
+        assertThat(succeeded(resizes)).isEqualTo(2);
+        pool.shutdown();
+
+        int intoSeats = 0;
+        int growingSeats = 0;
+        int fromSeats = 0;
+        for (var item : a.get(Api.OWNER, "/bookings?serviceId=" + from.serviceId() + "&size=200").body().path("items")) {
+            int participants = item.path("participants").asInt();
+            String sessionId = item.path("sessionId").asText();
+            if (sessionId.equals(into.sessionId())) {
+                intoSeats += participants;
+            } else if (sessionId.equals(growing.sessionId())) {
+                growingSeats += participants;
+            } else {
+                fromSeats += participants;
+            }
+        }
+        assertThat(intoSeats).isEqualTo(4);
+        assertThat(growingSeats).isEqualTo(10);
+        assertThat(fromSeats).isEqualTo(20);
+        assertThat(Checks.openSpots(a, into)).isZero();
+        assertThat(Checks.openSpots(a, growing)).isZero();
+        assertThat(Checks.openSpots(a, from)).isEqualTo(20);
+    }
+
+    private static Api.ClassFixture session(Api api, Api.ClassFixture of, int daysLater, int capacity) {
+        String sessionId = "ses-" + UUID.randomUUID();
+        java.time.Instant start = of.start().plus(java.time.Duration.ofDays(daysLater));
+        Api.Response created = api.post(Api.OWNER, "/services/" + of.serviceId() + "/sessions", Map.of(
+                "sessionId", sessionId, "start", start.toString(), "end", start.plusSeconds(3600).toString(),
+                "capacity", capacity));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return new Api.ClassFixture(of.serviceId(), sessionId, start);
+    }
+
+    /** Counts the 200s; every other answer must be a 409 "capacity" problem. */
+    private static int succeeded(List<Future<Api.Response>> answers) throws Exception {
+        int ok = 0;
+        for (Future<Api.Response> answer : answers) {
+            Api.Response response = answer.get();
+            if (response.status() == 200) {
+                ok++;
+            } else {
+                assertThat(response.status()).as(response.toString()).isEqualTo(409);
+                assertThat(response.text("reason")).as(response.toString()).isEqualTo("capacity");
+            }
+        }
+        return ok;
+    }
 }

@@ -6,6 +6,9 @@ import com.bookingengine.api.booking.BookingConfirmedEvent;
 import com.bookingengine.api.booking.BookingCreatedEvent;
 import com.bookingengine.api.booking.BookingDeclinedEvent;
 import com.bookingengine.api.booking.BookingMarkedPaidEvent;
+import com.bookingengine.api.booking.BookingParticipantsChangedEvent;
+import com.bookingengine.api.booking.BookingPromotedEvent;
+import com.bookingengine.api.booking.BookingRescheduledEvent;
 import com.bookingengine.api.booking.BookingStateChange;
 import com.bookingengine.api.booking.BookingStatus;
 import com.bookingengine.api.booking.BookingTerms;
@@ -18,8 +21,13 @@ import com.bookingengine.api.booking.PaymentStatus;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.command.catalogue.ServiceSnapshot;
+import com.bookingengine.api.common.Money;
+import com.bookingengine.platform.axon.AxonMessagingConfiguration;
 import com.bookingengine.platform.error.ConflictException;
+import com.bookingengine.platform.error.InvalidInputException;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -51,26 +59,104 @@ public class Booking {
     private PaymentStatus paymentStatus;
     private String paidTransactionId;
     private long revision;
+    private boolean waitlisted;
+    private String sessionId;
+    private Instant start;
+    private int participants;
+    private Money finalPrice;
+
+    /** The actor recorded on events the engine applies on its own (promotions), not on a caller's behalf. */
+    static final String SYSTEM_ACTOR = "system";
 
     protected Booking() {
         // for Axon
     }
 
-    /** Opens a booking whose seats {@code session} has just reserved. */
-    Booking(CreateBookingCommand command, ServiceSnapshot service, ClassSession session, PaymentDetails payment) {
+    /**
+     * Opens a booking whose seats {@code session} has just reserved, or, when {@code waitlisted}, that waits
+     * on the session's waitlist as PENDING without a seat.
+     */
+    Booking(CreateBookingCommand command, ServiceSnapshot service, ClassSession session, PaymentDetails payment,
+            boolean waitlisted) {
         BookingTerms terms = service.terms();
-        boolean online = payment.option() == PaymentOption.ONLINE;
         boolean free = payment.finalPrice().isZero();
-        BookingStatus initial = terms.requiresApproval() ? PENDING
-                : online && !free ? PENDING_CHECKOUT
-                : CONFIRMED;
+        BookingStatus initial = waitlisted ? PENDING : statusWithSeats(terms, payment);
         PaymentStatus paid = free ? PaymentStatus.EXEMPT
                 : initial == PENDING_CHECKOUT ? PaymentStatus.PENDING
                 : PaymentStatus.NOT_PAID;
         apply(new BookingCreatedEvent(command.bookingId(), service.serviceId(), service.name(), service.type(),
                 command.sessionId(), session.start(), session.end(), command.participants(), command.contact(),
                 command.formInfo() == null ? Map.of() : Map.copyOf(command.formInfo()), payment, initial, paid,
-                false, terms));
+                waitlisted, terms));
+    }
+
+    /** Where a booking holding its seats starts: approval required, else checkout when payment is owed online. */
+    private static BookingStatus statusWithSeats(BookingTerms terms, PaymentDetails payment) {
+        return terms.requiresApproval() ? PENDING
+                : payment.option() == PaymentOption.ONLINE && !payment.finalPrice().isZero() ? PENDING_CHECKOUT
+                : CONFIRMED;
+    }
+
+    /**
+     * A waitlisted booking has been given its seats in its session: it moves on as it would have at creation.
+     * The engine does this on its own when another booking frees seats, so the event's actor is {@code system}
+     * (metadata given to apply wins over the command's correlation data: GenericMessage merges it last).
+     */
+    void promote() {
+        if (!waitlisted || status != PENDING) {
+            throw new IllegalStateException("Booking " + bookingId + " is not waitlisted; it is " + status);
+        }
+        BookingStatus next = statusWithSeats(creation.terms(), creation.payment());
+        PaymentStatus paid = next == PENDING_CHECKOUT ? PaymentStatus.PENDING : paymentStatus;
+        AggregateLifecycle.apply(new BookingPromotedEvent(bookingId, sessionId, next, paid),
+                MetaData.with(AxonMessagingConfiguration.ACTOR, SYSTEM_ACTOR));
+    }
+
+    /**
+     * CONFIRMED --reschedule--> CONFIRMED in {@code newSession}, which must respect the booking's policy snapshot
+     * (min notice, max advance). Answers false, changing nothing, when the booking is already in that session.
+     */
+    boolean reschedule(Long expectedRevision, ClassSession newSession, String newSessionId, Instant now) {
+        if (Objects.equals(sessionId, newSessionId)) {
+            return false;
+        }
+        requireStatus("reschedule", expectedRevision, CONFIRMED);
+        var policy = creation.terms().policy();
+        if (!now.isBefore(newSession.start().minus(Duration.ofMinutes(policy.minNoticeMinutes())))) {
+            throw new ConflictException("tooLateToBook", "Session " + newSessionId + " starts at "
+                    + newSession.start() + "; bookings close " + policy.minNoticeMinutes() + " minute(s) before");
+        }
+        if (newSession.start().isAfter(now.plus(Duration.ofDays(policy.maxAdvanceDays())))) {
+            throw new ConflictException("tooEarlyToBook", "Session " + newSessionId + " starts at "
+                    + newSession.start() + "; bookings open " + policy.maxAdvanceDays() + " day(s) before");
+        }
+        apply(new BookingRescheduledEvent(bookingId, sessionId, newSessionId, newSession.start(), newSession.end(),
+                status, paymentStatus));
+        return true;
+    }
+
+    /**
+     * A seat-holding booking brings {@code newParticipants} (within the policy's maximum); its price follows.
+     * Answers false, changing nothing, when the count is unchanged. The session decides whether extra seats fit.
+     */
+    boolean changeParticipants(Long expectedRevision, int newParticipants) {
+        int max = creation.terms().policy().maxParticipantsPerBooking();
+        if (newParticipants < 1 || newParticipants > max) {
+            throw new InvalidInputException("participants", "participants must be between 1 and " + max
+                    + " for this booking");
+        }
+        if (newParticipants == participants) {
+            return false;
+        }
+        if (waitlisted && status == PENDING) {
+            throw new ConflictException("waitlisted", "Booking " + bookingId
+                    + " is on the waitlist and holds no seats; cancel it and book again");
+        }
+        requireStatus("change the participants of", expectedRevision, PENDING, PENDING_CHECKOUT, CONFIRMED);
+        Money price = creation.terms().pricePerParticipant().times(newParticipants);
+        apply(new BookingParticipantsChangedEvent(bookingId, participants, newParticipants, price, price, status,
+                paymentStatus));
+        return true;
     }
 
     /**
@@ -97,6 +183,10 @@ public class Booking {
             return;
         }
         requireStatus("confirm", expectedRevision, PENDING);
+        if (waitlisted) {
+            throw new ConflictException("waitlisted", "Booking " + bookingId
+                    + " is on the waitlist and holds no seat yet; it can be confirmed once it is promoted");
+        }
         boolean paymentOwed = creation.payment().option() == PaymentOption.ONLINE && paymentStatus != PaymentStatus.EXEMPT;
         apply(paymentOwed
                 ? new BookingConfirmedEvent(bookingId, reason, PENDING_CHECKOUT, PaymentStatus.PENDING)
@@ -122,9 +212,9 @@ public class Booking {
         }
         requireStatus("cancel", expectedRevision, PENDING, PENDING_CHECKOUT, CONFIRMED);
         Duration window = Duration.ofMinutes(creation.terms().policy().cancellationWindowMinutes());
-        if (requester == CancelRequester.CUSTOMER && now.isAfter(creation.start().minus(window))) {
+        if (requester == CancelRequester.CUSTOMER && now.isAfter(start.minus(window))) {
             throw new ConflictException("cancellationWindow", "Booking " + bookingId + " starts at "
-                    + creation.start() + "; customers cannot cancel later than " + window.toMinutes()
+                    + start + "; customers cannot cancel later than " + window.toMinutes()
                     + " minute(s) before the start. The owner can.");
         }
         apply(new BookingCanceledEvent(bookingId, requester, reason, CANCELED, unpaidIfPending()));
@@ -167,15 +257,28 @@ public class Booking {
 
     /** Whether this booking counts against its session's capacity. */
     boolean holdsSeats() {
-        return !creation.waitlisted() && (status == PENDING || status == PENDING_CHECKOUT || status == CONFIRMED);
+        return !waitlisted && (status == PENDING || status == PENDING_CHECKOUT || status == CONFIRMED);
+    }
+
+    /** Whether this booking waits on its session's waitlist. */
+    boolean isWaitlisted() {
+        return waitlisted;
     }
 
     String sessionId() {
-        return creation.sessionId();
+        return sessionId;
+    }
+
+    String serviceId() {
+        return creation.serviceId();
+    }
+
+    int participants() {
+        return participants;
     }
 
     BookingCommandResult result() {
-        return new BookingCommandResult(bookingId, status, paymentStatus, revision, creation.payment().finalPrice());
+        return new BookingCommandResult(bookingId, status, paymentStatus, revision, finalPrice);
     }
 
     private void requireStatus(String action, Long expectedRevision, BookingStatus... allowed) {
@@ -203,6 +306,31 @@ public class Booking {
     void on(BookingCreatedEvent event) {
         bookingId = event.bookingId();
         creation = event;
+        waitlisted = event.waitlisted();
+        sessionId = event.sessionId();
+        start = event.start();
+        participants = event.participants();
+        finalPrice = event.payment().finalPrice();
+        onStateChange(event);
+    }
+
+    @EventSourcingHandler
+    void on(BookingPromotedEvent event) {
+        waitlisted = false;
+        onStateChange(event);
+    }
+
+    @EventSourcingHandler
+    void on(BookingRescheduledEvent event) {
+        sessionId = event.sessionId();
+        start = event.start();
+        onStateChange(event);
+    }
+
+    @EventSourcingHandler
+    void on(BookingParticipantsChangedEvent event) {
+        participants = event.participants();
+        finalPrice = event.finalPrice();
         onStateChange(event);
     }
 
@@ -215,6 +343,9 @@ public class Booking {
     /** Every other lifecycle event only moves the status; the event says where to. */
     @EventSourcingHandler
     void onStateChange(BookingStateChange event) {
+        if (event.status() != PENDING) {
+            waitlisted = false; // a canceled or declined waitlisted booking no longer waits
+        }
         status = event.status();
         paymentStatus = event.paymentStatus();
         revision++;

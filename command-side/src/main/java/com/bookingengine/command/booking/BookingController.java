@@ -4,12 +4,14 @@ import com.bookingengine.api.booking.ApprovePaymentCommand;
 import com.bookingengine.api.booking.BookingCommandResult;
 import com.bookingengine.api.booking.CancelBookingCommand;
 import com.bookingengine.api.booking.CancelRequester;
+import com.bookingengine.api.booking.ChangeParticipantsCommand;
 import com.bookingengine.api.booking.ConfirmBookingCommand;
 import com.bookingengine.api.booking.CreateBookingCommand;
 import com.bookingengine.api.booking.DeclineBookingCommand;
 import com.bookingengine.api.booking.FailPaymentCommand;
 import com.bookingengine.api.booking.MarkBookingPaidCommand;
 import com.bookingengine.api.booking.PaymentRequest;
+import com.bookingengine.api.booking.RescheduleBookingCommand;
 import com.bookingengine.api.common.ContactDetails;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.security.Caller;
@@ -81,6 +83,26 @@ class BookingController {
         CancelRequester requester = Caller.hasRole(Role.OWNER) ? CancelRequester.OWNER : CancelRequester.CUSTOMER;
         return transition(ifMatch, body,
                 (revision) -> new CancelBookingCommand(bookingId, revision, reason(body), requester));
+    }
+
+    @PostMapping("/{bookingId}/reschedule")
+    @PreAuthorize("hasAnyRole('BOOKER', 'OWNER')")
+    ResponseEntity<BookingCommandResult> reschedule(@PathVariable String bookingId,
+                                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                    @Valid @RequestBody BookingRequests.Reschedule body) {
+        Long revision = expectedRevision(ifMatch, body.expectedRevision());
+        return ok(commands.sendAndWait(Caller.command(
+                new RescheduleBookingCommand(bookingId, body.sessionId(), revision))));
+    }
+
+    @PostMapping("/{bookingId}/participants")
+    @PreAuthorize("hasAnyRole('BOOKER', 'OWNER')")
+    ResponseEntity<BookingCommandResult> participants(@PathVariable String bookingId,
+                                                      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                                      @Valid @RequestBody BookingRequests.Participants body) {
+        Long revision = expectedRevision(ifMatch, body.expectedRevision());
+        return ok(commands.sendAndWait(Caller.command(
+                new ChangeParticipantsCommand(bookingId, body.participants(), revision))));
     }
 
     @PostMapping("/{bookingId}/mark-paid")

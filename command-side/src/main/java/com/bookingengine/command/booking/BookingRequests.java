@@ -47,6 +47,12 @@ final class BookingRequests {
         static final Transition NONE = new Transition(null, null);
     }
 
+    record Reschedule(@NotBlank @Size(max = 100) String sessionId, Long expectedRevision) {
+    }
+
+    record Participants(@NotNull @Min(1) @Max(1000) Integer participants, Long expectedRevision) {
+    }
+
     record PaymentApproved(@NotBlank @Size(max = 200) String transactionId, Long expectedRevision) {
     }
 }

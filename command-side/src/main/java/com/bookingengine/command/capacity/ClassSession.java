@@ -2,6 +2,8 @@ package com.bookingengine.command.capacity;
 
 import com.bookingengine.api.booking.SeatsReleasedEvent;
 import com.bookingengine.api.booking.SeatsReservedEvent;
+import com.bookingengine.api.booking.WaitlistJoinedEvent;
+import com.bookingengine.api.booking.WaitlistLeftEvent;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.platform.error.ConflictException;
 import com.bookingengine.platform.error.InvalidInputException;
@@ -10,7 +12,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -20,6 +25,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * session. Every seat is taken or given back through this aggregate, in the same unit of work as the booking
  * change that needs it, and the event store's unique (aggregate id, sequence number) key turns two nodes
  * deciding on the same session at once into one winner and one retry.
+ * <p>
+ * The session also owns its waitlist (bookings in arrival order, holding no seat), so that "no room, so wait"
+ * and "a seat came free, so the oldest waiting booking that fits takes it" are decided on the same state as
+ * the seats themselves.
  */
 @Aggregate
 public class ClassSession {
@@ -32,6 +41,12 @@ public class ClassSession {
     private int capacity;
     private final Map<String, Integer> seatsByBooking = new HashMap<>();
     private int taken;
+    /** Waitlisted bookings and their participants, oldest first. */
+    private final LinkedHashMap<String, Integer> waitlist = new LinkedHashMap<>();
+
+    /** A waitlisted booking that has just been given its seats. */
+    public record Promotion(String bookingId, int participants) {
+    }
 
     protected ClassSession() {
         // for Axon
@@ -62,6 +77,75 @@ public class ClassSession {
         apply(new SeatsReservedEvent(sessionId, serviceId, bookingId, participants));
     }
 
+    /**
+     * Gives the booking seats when they fit; otherwise puts it at the end of the waitlist when the waitlist has
+     * fewer than {@code waitlistCapacity} bookings (0 = the caller did not ask for the waitlist, or the service
+     * has none), or refuses with a 409. Answers whether the booking was waitlisted.
+     */
+    public boolean reserveOrWaitlist(String bookingId, int participants, int waitlistCapacity) {
+        if (seatsByBooking.containsKey(bookingId)) {
+            return false;
+        }
+        if (waitlist.containsKey(bookingId)) {
+            return true;
+        }
+        if (taken + participants <= capacity || waitlistCapacity <= 0 || participants > capacity) {
+            reserve(bookingId, participants);
+            return false;
+        }
+        if (waitlist.size() >= waitlistCapacity) {
+            throw new ConflictException("capacity", "Session " + sessionId + " has " + openSpots()
+                    + " open spot(s); the booking needs " + participants + " and the waitlist is full ("
+                    + waitlist.size() + " of " + waitlistCapacity + ")");
+        }
+        apply(new WaitlistJoinedEvent(sessionId, serviceId, bookingId, participants));
+        return true;
+    }
+
+    /** Takes a canceled or declined booking off the waitlist. A booking not on it changes nothing. */
+    public void leaveWaitlist(String bookingId) {
+        Integer participants = waitlist.get(bookingId);
+        if (participants != null) {
+            apply(new WaitlistLeftEvent(sessionId, serviceId, bookingId, participants, false));
+        }
+    }
+
+    /**
+     * Gives free seats to waitlisted bookings, oldest first, skipping any that does not fit (a later, smaller one
+     * may), and answers the bookings promoted, in order. The caller moves each of them on.
+     */
+    public List<Promotion> promoteWaitlisted() {
+        List<Promotion> promoted = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : new ArrayList<>(waitlist.entrySet())) {
+            if (entry.getValue() <= openSpots()) {
+                apply(new WaitlistLeftEvent(sessionId, serviceId, entry.getKey(), entry.getValue(), true));
+                apply(new SeatsReservedEvent(sessionId, serviceId, entry.getKey(), entry.getValue()));
+                promoted.add(new Promotion(entry.getKey(), entry.getValue()));
+            }
+        }
+        return promoted;
+    }
+
+    /**
+     * Changes the seats a booking holds to {@code participants}: more only when the extra seats fit (409
+     * otherwise), fewer gives the rest back. Recorded as the old seats released and the new count reserved.
+     */
+    public void changeSeats(String bookingId, int participants) {
+        Integer held = seatsByBooking.get(bookingId);
+        if (held == null) {
+            throw new IllegalStateException("Booking " + bookingId + " holds no seats in session " + sessionId);
+        }
+        if (held == participants) {
+            return;
+        }
+        if (taken - held + participants > capacity) {
+            throw new ConflictException("capacity", "Session " + sessionId + " has " + openSpots()
+                    + " open spot(s); the booking needs " + (participants - held) + " more");
+        }
+        apply(new SeatsReleasedEvent(sessionId, serviceId, bookingId, held));
+        apply(new SeatsReservedEvent(sessionId, serviceId, bookingId, participants));
+    }
+
     /** Gives a booking's seats back. A booking that holds none changes nothing. */
     public void release(String bookingId) {
         Integer seats = seatsByBooking.get(bookingId);
@@ -86,6 +170,24 @@ public class ClassSession {
         return capacity - taken;
     }
 
+    /** Seats held per booking (a copy): what the capacity invariant is checked against. */
+    public Map<String, Integer> seatsByBooking() {
+        return Map.copyOf(seatsByBooking);
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public int taken() {
+        return taken;
+    }
+
+    /** Waitlisted booking ids, oldest first. */
+    public List<String> waitlist() {
+        return List.copyOf(waitlist.keySet());
+    }
+
     @EventSourcingHandler
     void on(SessionScheduledEvent event) {
         sessionId = event.sessionId();
@@ -99,6 +201,16 @@ public class ClassSession {
     void on(SeatsReservedEvent event) {
         seatsByBooking.put(event.bookingId(), event.participants());
         taken += event.participants();
+    }
+
+    @EventSourcingHandler
+    void on(WaitlistJoinedEvent event) {
+        waitlist.put(event.bookingId(), event.participants());
+    }
+
+    @EventSourcingHandler
+    void on(WaitlistLeftEvent event) {
+        waitlist.remove(event.bookingId());
     }
 
     @EventSourcingHandler

@@ -11,6 +11,15 @@ import com.bookingengine.api.booking.BookingStatus;
 import com.bookingengine.api.booking.BookingTerms;
 import com.bookingengine.api.booking.CancelBookingCommand;
 import com.bookingengine.api.booking.CancelRequester;
+import com.bookingengine.api.booking.ChangeParticipantsCommand;
+import com.bookingengine.api.booking.BookingParticipantsChangedEvent;
+import com.bookingengine.api.booking.BookingPromotedEvent;
+import com.bookingengine.api.booking.BookingRescheduledEvent;
+import com.bookingengine.api.booking.RescheduleBookingCommand;
+import com.bookingengine.api.booking.WaitlistJoinedEvent;
+import com.bookingengine.api.booking.WaitlistLeftEvent;
+import com.bookingengine.command.capacity.ClassSession;
+import org.axonframework.eventhandling.DomainEventMessage;
 import com.bookingengine.api.booking.ConfirmBookingCommand;
 import com.bookingengine.api.booking.CreateBookingCommand;
 import com.bookingengine.api.booking.DeclineBookingCommand;
@@ -493,6 +502,358 @@ class BookingTest {
             fixture.givenNoPriorActivity()
                     .when(new ConfirmBookingCommand(BOOKING, null, null))
                     .expectException(NotFoundException.class).expectNoEvents();
+        }
+    }
+
+    private static final Instant START_2 = START.plus(Duration.ofDays(1));
+    private static final BookingPolicy WAITLIST_OF_2 = new BookingPolicy(0, 365, 0, 10, 2, 0, 15);
+
+    private static CreateBookingCommand joinWaitlist(String bookingId, PaymentOption option, int participants) {
+        return new CreateBookingCommand(bookingId, SERVICE, SESSION, null, null, participants, ADA,
+                Map.of("note", "window seat"), new PaymentRequest(option, null, null, null), true);
+    }
+
+    private static BookingCreatedEvent waitlistedCreated(int participants) {
+        Money price = PRICE.times(participants);
+        return new BookingCreatedEvent(BOOKING, SERVICE, "Yoga", ServiceType.CLASS, SESSION, START,
+                START.plusSeconds(3600), participants, ADA, Map.of("note", "window seat"),
+                new PaymentDetails(PaymentOption.IN_PERSON, null, null, null, price, price), BookingStatus.PENDING,
+                PaymentStatus.NOT_PAID, true, new BookingTerms("Europe/Berlin", PRICE, false, WAITLIST_OF_2));
+    }
+
+    @Nested
+    class Waitlist {
+
+        @BeforeEach
+        void aFullSessionWithAWaitlistOfTwo() {
+            classService(false, WAITLIST_OF_2, List.of());
+            store.seatsTaken(SESSION, SERVICE, "someone-else", 3);
+        }
+
+        @Test
+        void noRoomAndAskingForTheWaitlistMakesAWaitlistedPendingBookingThatHoldsNoSeat() {
+            fixture.givenNoPriorActivity()
+                    .when(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 2))
+                    .expectEvents(waitlistedCreated(2))
+                    .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.PENDING,
+                            PaymentStatus.NOT_PAID, 1, PRICE.times(2)));
+            assertThat(seatEvents()).containsExactly(new SeatsReservedEvent(SESSION, SERVICE, "someone-else", 3),
+                    new WaitlistJoinedEvent(SESSION, SERVICE, BOOKING, 2));
+        }
+
+        @Test
+        void withRoomTheWaitlistIsNotUsed() {
+            store.session("roomy", SERVICE, START, 5);
+            fixture.givenNoPriorActivity()
+                    .when(new CreateBookingCommand(BOOKING, SERVICE, "roomy", null, null, 1, ADA, null,
+                            new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), true))
+                    .expectSuccessfulHandlerExecution()
+                    .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.CONFIRMED,
+                            PaymentStatus.NOT_PAID, 1, PRICE));
+            assertThat(store.eventsOf("roomy")).contains(new SeatsReservedEvent("roomy", SERVICE, BOOKING, 1));
+        }
+
+        @Test
+        void withoutAskingForTheWaitlistAFullSessionIsAConflict() {
+            fixture.givenNoPriorActivity()
+                    .when(create(PaymentOption.IN_PERSON))
+                    .expectException(conflict("capacity")).expectNoEvents();
+            assertThat(seatEvents()).hasSize(1);
+        }
+
+        @Test
+        void aFullWaitlistIsAConflict() {
+            store.waitlisted(SESSION, SERVICE, "w-1", 1);
+            store.waitlisted(SESSION, SERVICE, "w-2", 1);
+            fixture.givenNoPriorActivity()
+                    .when(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 1))
+                    .expectException(conflict("capacity")).expectNoEvents();
+            assertThat(seatEvents()).hasSize(3);
+        }
+
+        @Test
+        void aServiceWithoutAWaitlistIsAConflict() {
+            classService(false, BookingPolicy.defaults(), List.of());
+            fixture.givenNoPriorActivity()
+                    .when(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 1))
+                    .expectException(conflict("capacity")).expectNoEvents();
+        }
+
+        @Test
+        void moreParticipantsThanTheSessionHasSeatsCanNeverBePromotedSoTheyAreRefused() {
+            fixture.givenNoPriorActivity()
+                    .when(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 4))
+                    .expectException(conflict("capacity")).expectNoEvents();
+        }
+
+        @Test
+        void cancelingAWaitlistedBookingTakesItOffTheWaitlist() {
+            fixture.givenCommands(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 1))
+                    .when(new CancelBookingCommand(BOOKING, 1L, null, CancelRequester.CUSTOMER))
+                    .expectEvents(new BookingCanceledEvent(BOOKING, CancelRequester.CUSTOMER, null,
+                            BookingStatus.CANCELED, PaymentStatus.NOT_PAID));
+            assertThat(seatEvents()).endsWith(new WaitlistLeftEvent(SESSION, SERVICE, BOOKING, 1, false));
+        }
+
+        @Test
+        void theOwnerDeclinesAWaitlistedBookingAndItLeavesTheWaitlist() {
+            fixture.givenCommands(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 1))
+                    .when(new DeclineBookingCommand(BOOKING, null, "full"))
+                    .expectEvents(new BookingDeclinedEvent(BOOKING, "full", BookingStatus.DECLINED,
+                            PaymentStatus.NOT_PAID));
+            assertThat(seatEvents()).endsWith(new WaitlistLeftEvent(SESSION, SERVICE, BOOKING, 1, false));
+        }
+
+        @Test
+        void aWaitlistedBookingCannotBeConfirmedOrResizedBeforeItHasSeats() {
+            fixture.givenCommands(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 1))
+                    .when(new ConfirmBookingCommand(BOOKING, null, null))
+                    .expectException(conflict("waitlisted")).expectNoEvents();
+            fixture.givenCommands(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 1))
+                    .when(new ChangeParticipantsCommand(BOOKING, 2, null))
+                    .expectException(conflict("waitlisted")).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Reschedule {
+
+        @BeforeEach
+        void aSecondSessionOfTwoSeats() {
+            store.session("yoga-2", SERVICE, START_2, 2);
+        }
+
+        @Test
+        void aConfirmedBookingMovesTakingTheNewSeatsAndFreeingTheOldInOneUnitOfWork() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", 1L))
+                    .expectEvents(new BookingRescheduledEvent(BOOKING, SESSION, "yoga-2", START_2,
+                            START_2.plusSeconds(3600), BookingStatus.CONFIRMED, PaymentStatus.NOT_PAID))
+                    .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.CONFIRMED,
+                            PaymentStatus.NOT_PAID, 2, PRICE));
+            assertThat(seatEvents()).endsWith(new SeatsReleasedEvent(SESSION, SERVICE, BOOKING, 1));
+            assertThat(store.eventsOf("yoga-2")).endsWith(new SeatsReservedEvent("yoga-2", SERVICE, BOOKING, 1));
+        }
+
+        @Test
+        void noRoomInTheNewSessionIsAConflictAndChangesNothing() {
+            store.seatsTaken("yoga-2", SERVICE, "someone-else", 2);
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null))
+                    .expectException(conflict("capacity")).expectNoEvents();
+            assertThat(seatEvents()).hasSize(1);
+            assertThat(store.eventsOf("yoga-2")).hasSize(2);
+        }
+
+        @Test
+        void theSameSessionIsANoOp() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new RescheduleBookingCommand(BOOKING, SESSION, null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.CONFIRMED,
+                            PaymentStatus.NOT_PAID, 1, PRICE));
+        }
+
+        @Test
+        void aSessionOfAnotherServiceOrAnUnknownOneIsRejected() {
+            store.service("pilates", PRICE, Set.of(PaymentOption.IN_PERSON), false, List.of(), BookingPolicy.defaults());
+            store.session("pilates-1", "pilates", START_2, 5);
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new RescheduleBookingCommand(BOOKING, "pilates-1", null))
+                    .expectException(rejectedField("sessionId")).expectNoEvents();
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new RescheduleBookingCommand(BOOKING, "nope", null))
+                    .expectException(rejectedField("sessionId")).expectNoEvents();
+        }
+
+        @Test
+        void onlyConfirmedBookingsMove() {
+            fixture.givenCommands(create(PaymentOption.ONLINE))
+                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null))
+                    .expectException(conflict("status")).expectNoEvents();
+        }
+
+        @Test
+        void theNewSessionMustRespectTheBookingsPolicySnapshot() {
+            classService(false, new BookingPolicy(120, 8, 0, 10, 0, 0, 15), List.of());
+            store.session("soon", SERVICE, NOW.plus(Duration.ofMinutes(30)), 5);
+            store.session("far", SERVICE, NOW.plus(Duration.ofDays(30)), 5);
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new RescheduleBookingCommand(BOOKING, "soon", null))
+                    .expectException(conflict("tooLateToBook")).expectNoEvents();
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new RescheduleBookingCommand(BOOKING, "far", null))
+                    .expectException(conflict("tooEarlyToBook")).expectNoEvents();
+        }
+
+        @Test
+        void aStaleExpectedRevisionIsAConflict() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", 7L))
+                    .expectException(conflict("revision")).expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Participants {
+
+        @Test
+        void moreParticipantsTakeMoreSeatsAndThePriceFollows() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new ChangeParticipantsCommand(BOOKING, 3, 1L))
+                    .expectEvents(new BookingParticipantsChangedEvent(BOOKING, 1, 3, PRICE.times(3), PRICE.times(3),
+                            BookingStatus.CONFIRMED, PaymentStatus.NOT_PAID))
+                    .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.CONFIRMED,
+                            PaymentStatus.NOT_PAID, 2, PRICE.times(3)));
+            assertThat(seatEvents()).endsWith(new SeatsReleasedEvent(SESSION, SERVICE, BOOKING, 1),
+                    new SeatsReservedEvent(SESSION, SERVICE, BOOKING, 3));
+        }
+
+        @Test
+        void fewerParticipantsGiveSeatsBack() {
+            fixture.givenCommands(create(BOOKING, PaymentOption.IN_PERSON, 3))
+                    .when(new ChangeParticipantsCommand(BOOKING, 1, null))
+                    .expectEvents(new BookingParticipantsChangedEvent(BOOKING, 3, 1, PRICE, PRICE,
+                            BookingStatus.CONFIRMED, PaymentStatus.NOT_PAID));
+            assertThat(seatEvents()).endsWith(new SeatsReservedEvent(SESSION, SERVICE, BOOKING, 1));
+        }
+
+        @Test
+        void extraParticipantsThatDoNotFitAreAConflict() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new ChangeParticipantsCommand(BOOKING, 4, null))
+                    .expectException(conflict("capacity")).expectNoEvents();
+            assertThat(seatEvents()).hasSize(1);
+        }
+
+        @Test
+        void moreThanThePolicyAllowsOrFewerThanOneIsRejected() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new ChangeParticipantsCommand(BOOKING, 11, null))
+                    .expectException(rejectedField("participants")).expectNoEvents();
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new ChangeParticipantsCommand(BOOKING, 0, null))
+                    .expectException(rejectedField("participants")).expectNoEvents();
+        }
+
+        @Test
+        void theSameCountIsANoOpAndACanceledBookingCannotChange() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new ChangeParticipantsCommand(BOOKING, 1, null))
+                    .expectNoEvents();
+            fixture.givenCommands(create(PaymentOption.IN_PERSON),
+                            new CancelBookingCommand(BOOKING, null, null, CancelRequester.OWNER))
+                    .when(new ChangeParticipantsCommand(BOOKING, 2, null))
+                    .expectException(conflict("status")).expectNoEvents();
+        }
+    }
+
+    /** Promotion touches bookings other than the one a command names, so these run on {@link Engine}. */
+    @Nested
+    class Promotion {
+
+        private Engine engine;
+
+        private void engine(boolean requiresApproval, int capacity) {
+            engine = new Engine(Clock.fixed(NOW, ZoneOffset.UTC));
+            engine.store.service(SERVICE, PRICE, Set.of(PaymentOption.IN_PERSON, PaymentOption.ONLINE),
+                    requiresApproval, List.of(), new BookingPolicy(0, 365, 0, 10, 5, 0, 15));
+            engine.store.session(SESSION, SERVICE, START, capacity);
+            engine.store.session("yoga-2", SERVICE, START_2, capacity);
+        }
+
+        private BookingCommandResult book(String id, PaymentOption option, int participants, boolean waitlist) {
+            return engine.send(new CreateBookingCommand(id, SERVICE, SESSION, null, null, participants, ADA, null,
+                    new PaymentRequest(option, null, null, null), waitlist), "dev-booker");
+        }
+
+        private BookingStatus status(String id) {
+            return engine.booking(id).orElseThrow().result().status();
+        }
+
+        private boolean waitlisted(String id) {
+            return engine.booking(id).orElseThrow().isWaitlisted();
+        }
+
+        @Test
+        void aCancelPromotesTheOldestWaitlistedBookingsThatFitInOrderAsTheSystem() {
+            engine(false, 3);
+            book("a", PaymentOption.IN_PERSON, 3, false);
+            assertThat(book("w1", PaymentOption.IN_PERSON, 2, true).status()).isEqualTo(BookingStatus.PENDING);
+            book("w2", PaymentOption.IN_PERSON, 2, true);
+            book("w3", PaymentOption.IN_PERSON, 1, true);
+            assertThat(waitlisted("w1")).isTrue();
+
+            engine.send(new CancelBookingCommand("a", null, null, CancelRequester.OWNER), "dev-owner");
+
+            assertThat(status("w1")).isEqualTo(BookingStatus.CONFIRMED);
+            assertThat(waitlisted("w1")).isFalse();
+            assertThat(status("w2")).isEqualTo(BookingStatus.PENDING);
+            assertThat(waitlisted("w2")).isTrue();
+            assertThat(status("w3")).isEqualTo(BookingStatus.CONFIRMED);
+            ClassSession session = engine.session(SESSION);
+            assertThat(session.waitlist()).containsExactly("w2");
+            assertThat(session.seatsByBooking()).isEqualTo(Map.of("w1", 2, "w3", 1));
+
+            DomainEventMessage<?> promoted = engine.events("w1").get(1);
+            assertThat(promoted.getPayload()).isEqualTo(new BookingPromotedEvent("w1", SESSION, BookingStatus.CONFIRMED,
+                    PaymentStatus.NOT_PAID));
+            assertThat(promoted.getMetaData().get("actor")).isEqualTo("system");
+            assertThat(engine.events("a").get(1).getMetaData().get("actor")).isEqualTo("dev-owner");
+            assertThat(engine.events("w1").get(0).getMetaData().get("actor")).isEqualTo("dev-booker");
+        }
+
+        @Test
+        void aDeclinePromotesIntoApprovalAndTheNextOwnerConfirmWorks() {
+            engine(true, 1);
+            book("a", PaymentOption.IN_PERSON, 1, false);
+            book("w1", PaymentOption.ONLINE, 1, true);
+            engine.send(new DeclineBookingCommand("a", null, null));
+            assertThat(status("w1")).isEqualTo(BookingStatus.PENDING);
+            assertThat(waitlisted("w1")).isFalse();
+            assertThat(engine.send(new ConfirmBookingCommand("w1", null, null)).status())
+                    .isEqualTo(BookingStatus.PENDING_CHECKOUT);
+        }
+
+        @Test
+        void aFailedPaymentPromotesIntoCheckout() {
+            engine(false, 2);
+            book("a", PaymentOption.ONLINE, 2, false);
+            book("w1", PaymentOption.ONLINE, 1, true);
+            book("w2", PaymentOption.IN_PERSON, 1, true);
+            engine.send(new FailPaymentCommand("a", null, "card declined"), "dev-payments");
+            assertThat(engine.booking("w1").orElseThrow().result()).isEqualTo(new BookingCommandResult("w1",
+                    BookingStatus.PENDING_CHECKOUT, PaymentStatus.PENDING, 2, PRICE));
+            assertThat(status("w2")).isEqualTo(BookingStatus.CONFIRMED);
+            assertThat(engine.session(SESSION).waitlist()).isEmpty();
+        }
+
+        @Test
+        void fewerParticipantsAndAMoveAwayPromoteToo() {
+            engine(false, 3);
+            book("a", PaymentOption.IN_PERSON, 3, false);
+            book("w1", PaymentOption.IN_PERSON, 1, true);
+            book("w2", PaymentOption.IN_PERSON, 2, true);
+            engine.send(new ChangeParticipantsCommand("a", 2, null));
+            assertThat(status("w1")).isEqualTo(BookingStatus.CONFIRMED);
+            assertThat(waitlisted("w2")).isTrue();
+            engine.send(new RescheduleBookingCommand("a", "yoga-2", null));
+            assertThat(status("w2")).isEqualTo(BookingStatus.CONFIRMED);
+            assertThat(waitlisted("w2")).isFalse();
+            assertThat(engine.session(SESSION).seatsByBooking()).isEqualTo(Map.of("w1", 1, "w2", 2));
+            assertThat(engine.session("yoga-2").seatsByBooking()).isEqualTo(Map.of("a", 2));
+        }
+
+        @Test
+        void aCanceledWaitlistedBookingIsNeverPromoted() {
+            engine(false, 1);
+            book("a", PaymentOption.IN_PERSON, 1, false);
+            book("w1", PaymentOption.IN_PERSON, 1, true);
+            book("w2", PaymentOption.IN_PERSON, 1, true);
+            engine.send(new CancelBookingCommand("w1", null, null, CancelRequester.CUSTOMER));
+            engine.send(new CancelBookingCommand("a", null, null, CancelRequester.CUSTOMER));
+            assertThat(status("w1")).isEqualTo(BookingStatus.CANCELED);
+            assertThat(status("w2")).isEqualTo(BookingStatus.CONFIRMED);
         }
     }
 }

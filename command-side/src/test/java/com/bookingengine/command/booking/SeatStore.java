@@ -1,5 +1,7 @@
 package com.bookingengine.command.booking;
 
+import com.bookingengine.api.booking.SeatsReservedEvent;
+import com.bookingengine.api.booking.WaitlistJoinedEvent;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
@@ -45,6 +47,18 @@ final class SeatStore {
     void session(String sessionId, String serviceId, Instant start, int capacity) {
         store("ClassSession", sessionId, 0,
                 new SessionScheduledEvent(sessionId, serviceId, start, start.plusSeconds(3600), capacity));
+    }
+
+    /** Gives {@code participants} seats of a session to a booking that this test does not otherwise follow. */
+    void seatsTaken(String sessionId, String serviceId, String bookingId, int participants) {
+        store("ClassSession", sessionId, eventsOf(sessionId).size(),
+                new SeatsReservedEvent(sessionId, serviceId, bookingId, participants));
+    }
+
+    /** Puts a booking this test does not otherwise follow on a session's waitlist. */
+    void waitlisted(String sessionId, String serviceId, String bookingId, int participants) {
+        store("ClassSession", sessionId, eventsOf(sessionId).size(),
+                new WaitlistJoinedEvent(sessionId, serviceId, bookingId, participants));
     }
 
     /** Payload types of every event stored for {@code aggregateId}, in order. */

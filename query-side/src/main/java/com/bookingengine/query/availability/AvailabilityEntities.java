@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -50,6 +51,9 @@ class AvailabilitySession {
     Instant endAt;
     int capacity;
     int reserved;
+    /** Bookings on the session's waitlist (the default lets a schema update add the column to filled tables). */
+    @ColumnDefault("0")
+    int waitlisted;
 
     protected AvailabilitySession() {
     }

@@ -6,8 +6,11 @@ import com.bookingengine.api.availability.PolicyViolations;
 import com.bookingengine.api.availability.Slot;
 import com.bookingengine.api.booking.SeatsReleasedEvent;
 import com.bookingengine.api.booking.SeatsReservedEvent;
+import com.bookingengine.api.booking.WaitlistJoinedEvent;
+import com.bookingengine.api.booking.WaitlistLeftEvent;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
+import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -42,6 +45,15 @@ public class AvailabilityProjection {
         services.save(new AvailabilityService(event.serviceId(), event.type(), event.policy()));
     }
 
+    /** Slots are judged by the service's current policy; sessions keep their capacity. */
+    @EventHandler
+    void on(ServiceUpdatedEvent event) {
+        AvailabilityService service = services.findById(event.serviceId()).orElseThrow(() -> new IllegalStateException(
+                "Service " + event.serviceId() + " was updated before it was created in this read model"));
+        service.policy = event.policy();
+        services.save(service);
+    }
+
     @EventHandler
     void on(SessionScheduledEvent event) {
         sessions.save(new AvailabilitySession(event.sessionId(), event.serviceId(), event.start(), event.end(),
@@ -56,6 +68,16 @@ public class AvailabilityProjection {
     @EventHandler
     void on(SeatsReleasedEvent event) {
         session(event.sessionId()).reserved -= event.participants();
+    }
+
+    @EventHandler
+    void on(WaitlistJoinedEvent event) {
+        session(event.sessionId()).waitlisted++;
+    }
+
+    @EventHandler
+    void on(WaitlistLeftEvent event) {
+        session(event.sessionId()).waitlisted--;
     }
 
     @ResetHandler
@@ -81,8 +103,8 @@ public class AvailabilityProjection {
         boolean tooEarly = session.startAt.isAfter(query.now().plus(Duration.ofDays(policy.maxAdvanceDays())));
         boolean bookable = open >= query.participants() && !tooLate && !tooEarly
                 && query.participants() <= policy.maxParticipantsPerBooking();
-        // The waitlist opens with the waitlist feature; until then no waitlist spot is offered.
-        return new Slot(session.startAt, session.endAt, session.sessionId, open, session.capacity, bookable, 0,
+        int waitlistOpen = Math.max(0, policy.waitlistCapacity() - session.waitlisted);
+        return new Slot(session.startAt, session.endAt, session.sessionId, open, session.capacity, bookable, waitlistOpen,
                 new PolicyViolations(tooEarly, tooLate));
     }
 

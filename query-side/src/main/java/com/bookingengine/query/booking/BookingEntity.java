@@ -1,6 +1,9 @@
 package com.bookingengine.query.booking;
 
 import com.bookingengine.api.booking.BookingCreatedEvent;
+import com.bookingengine.api.booking.BookingParticipantsChangedEvent;
+import com.bookingengine.api.booking.BookingPromotedEvent;
+import com.bookingengine.api.booking.BookingRescheduledEvent;
 import com.bookingengine.api.booking.BookingStateChange;
 import com.bookingengine.api.booking.BookingStatus;
 import com.bookingengine.api.booking.BookingView;
@@ -83,6 +86,18 @@ class BookingEntity {
 
     /** Every lifecycle event says where the booking stands after it; the revision counts the booking's events. */
     void apply(BookingStateChange event, long sequence, Instant at) {
+        if (event instanceof BookingRescheduledEvent rescheduled) {
+            this.sessionId = rescheduled.sessionId();
+            this.startAt = rescheduled.start();
+            this.endAt = rescheduled.end();
+        } else if (event instanceof BookingParticipantsChangedEvent changed) {
+            this.participants = changed.participants();
+            this.payment = new PaymentDetails(payment.option(), payment.method(), payment.couponCode(),
+                    payment.planId(), changed.price(), changed.finalPrice());
+        }
+        if (event instanceof BookingPromotedEvent || event.status() != BookingStatus.PENDING) {
+            this.waitlisted = false; // promoted, or canceled / declined while waiting
+        }
         this.status = event.status();
         this.paymentStatus = event.paymentStatus();
         this.revision = sequence + 1;

@@ -6,6 +6,9 @@ import com.bookingengine.api.availability.PolicyViolations;
 import com.bookingengine.api.availability.Slot;
 import com.bookingengine.api.booking.SeatsReleasedEvent;
 import com.bookingengine.api.booking.SeatsReservedEvent;
+import com.bookingengine.api.booking.WaitlistJoinedEvent;
+import com.bookingengine.api.booking.WaitlistLeftEvent;
+import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.query.ProjectionTestSupport;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.Test;
@@ -53,6 +56,35 @@ class AvailabilityProjectionTest extends ProjectionTestSupport {
         assertThat(afterRelease).isEqualTo(new Slot(NOW.plus(Duration.ofDays(3)),
                 NOW.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)), sessionId, 8, 10, true, 0,
                 new PolicyViolations(false, false)));
+    }
+
+    @Test
+    void waitlistJoinsAndLeavesMoveTheWaitlistOpenSpots() {
+        // given a full session of 2 seats whose service keeps a waitlist of 3 bookings
+        String serviceId = id("boxing");
+        String sessionId = id("session");
+        publishService(classService(serviceId, "Boxing", new BookingPolicy(0, 365, 60, 4, 3, 0, 15), 2));
+        publishSession(session(sessionId, serviceId, NOW.plus(Duration.ofDays(2)), 2));
+        publish(SESSION_AGGREGATE, sessionId, new SeatsReservedEvent(sessionId, serviceId, "b-1", 2));
+        awaitProjections();
+        assertThat(onlySlot(serviceId, 1).waitlistOpenSpots()).isEqualTo(3);
+
+        // when two bookings join the waitlist
+        publish(SESSION_AGGREGATE, sessionId, new WaitlistJoinedEvent(sessionId, serviceId, "w-1", 1));
+        publish(SESSION_AGGREGATE, sessionId, new WaitlistJoinedEvent(sessionId, serviceId, "w-2", 1));
+        awaitProjections();
+        assertThat(onlySlot(serviceId, 1).waitlistOpenSpots()).isEqualTo(1);
+
+        // when the seat holder leaves and the first waitlisted booking is promoted into its seat
+        publish(SESSION_AGGREGATE, sessionId, new SeatsReleasedEvent(sessionId, serviceId, "b-1", 2));
+        publish(SESSION_AGGREGATE, sessionId, new WaitlistLeftEvent(sessionId, serviceId, "w-1", 1, true));
+        publish(SESSION_AGGREGATE, sessionId, new SeatsReservedEvent(sessionId, serviceId, "w-1", 1));
+        awaitProjections();
+
+        // then one seat and two waitlist spots are open
+        Slot slot = onlySlot(serviceId, 1);
+        assertThat(slot.openSpots()).isEqualTo(1);
+        assertThat(slot.waitlistOpenSpots()).isEqualTo(2);
     }
 
     @Test

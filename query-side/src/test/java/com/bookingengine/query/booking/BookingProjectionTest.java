@@ -3,6 +3,9 @@ package com.bookingengine.query.booking;
 import com.bookingengine.api.booking.BookingCanceledEvent;
 import com.bookingengine.api.booking.BookingConfirmedEvent;
 import com.bookingengine.api.booking.BookingCreatedEvent;
+import com.bookingengine.api.booking.BookingParticipantsChangedEvent;
+import com.bookingengine.api.booking.BookingPromotedEvent;
+import com.bookingengine.api.booking.BookingRescheduledEvent;
 import com.bookingengine.api.booking.BookingDeclinedEvent;
 import com.bookingengine.api.booking.BookingMarkedPaidEvent;
 import com.bookingengine.api.booking.BookingPage;
@@ -220,6 +223,42 @@ class BookingProjectionTest extends ProjectionTestSupport {
         BookingPage confirmed = list(CONFIRMED, serviceId, null, null, null, 0, 2, "createdAt");
         assertThat(confirmed.total()).isEqualTo(4);
         assertThat(ids(confirmed)).containsExactly(ids[1], ids[2]);
+    }
+
+    @Test
+    void promotionRescheduleAndParticipantChangesMoveWhatWasBooked() {
+        // given a waitlisted booking
+        String serviceId = id("barre");
+        String bookingId = id("waitlisted");
+        BookingCreatedEvent waiting = created(bookingId, serviceId, "c-9", MONDAY_9, PENDING, PaymentStatus.NOT_PAID);
+        waiting = new BookingCreatedEvent(waiting.bookingId(), waiting.serviceId(), waiting.serviceName(),
+                waiting.serviceType(), waiting.sessionId(), waiting.start(), waiting.end(), 1, waiting.contact(),
+                waiting.formInfo(), waiting.payment(), PENDING, PaymentStatus.NOT_PAID, true, waiting.terms());
+        publish(BOOKING_AGGREGATE, bookingId, waiting);
+        awaitProjections();
+        assertThat(find(bookingId).orElseThrow().waitlisted()).isTrue();
+
+        // when it is promoted, moved to a later session and grows to 3 participants
+        Instant later = MONDAY_9.plus(Duration.ofDays(7));
+        publish(BOOKING_AGGREGATE, bookingId, new BookingPromotedEvent(bookingId, waiting.sessionId(), CONFIRMED,
+                PaymentStatus.NOT_PAID));
+        publish(BOOKING_AGGREGATE, bookingId, new BookingRescheduledEvent(bookingId, waiting.sessionId(), "s-later",
+                later, later.plus(Duration.ofHours(1)), CONFIRMED, PaymentStatus.NOT_PAID));
+        publish(BOOKING_AGGREGATE, bookingId, new BookingParticipantsChangedEvent(bookingId, 1, 3,
+                Money.of("75", "EUR"), Money.of("75", "EUR"), CONFIRMED, PaymentStatus.NOT_PAID));
+        awaitProjections();
+
+        // then the view follows every change
+        BookingView view = find(bookingId).orElseThrow();
+        assertThat(view.waitlisted()).isFalse();
+        assertThat(view.status()).isEqualTo(CONFIRMED);
+        assertThat(view.sessionId()).isEqualTo("s-later");
+        assertThat(view.start()).isEqualTo(later);
+        assertThat(view.end()).isEqualTo(later.plus(Duration.ofHours(1)));
+        assertThat(view.participants()).isEqualTo(3);
+        assertThat(view.payment().finalPrice()).isEqualTo(Money.of("75", "EUR"));
+        assertThat(view.payment().option()).isEqualTo(PaymentOption.IN_PERSON);
+        assertThat(view.revision()).isEqualTo(4);
     }
 
     // ---------------------------------------------------------------- helpers
