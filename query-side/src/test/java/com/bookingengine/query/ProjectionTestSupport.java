@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Starts the real query side (embedded profile: H2, JPA event store, pooled streaming projections, dev API keys)
+ * Starts the real query side (embedded profile: H2, JPA event store, tracking projections, dev API keys)
  * and feeds it events the way the command side stores them: domain events of the {@code Booking},
  * {@code ClassSession} and {@code BookableService} aggregates, appended to the real {@link EventStore}.
  * <p>

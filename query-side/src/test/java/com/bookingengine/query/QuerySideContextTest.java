@@ -1,7 +1,7 @@
 package com.bookingengine.query;
 
 import com.bookingengine.platform.security.ApiKeyProperties;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +37,7 @@ class QuerySideContextTest extends ProjectionTestSupport {
                 .containsExactlyInAnyOrder("dev-owner", "dev-booker", "dev-payments", "dev-auditor", "dev-operator");
         assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
         for (String group : ALL_GROUPS) {
-            assertThat(processor(group)).as(group).isInstanceOf(PooledStreamingEventProcessor.class);
+            assertThat(processor(group)).as(group).isInstanceOf(TrackingEventProcessor.class);
             assertThat(processor(group).getName()).isEqualTo(group);
         }
     }

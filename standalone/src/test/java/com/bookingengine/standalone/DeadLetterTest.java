@@ -172,11 +172,11 @@ class DeadLetterTest {
             assertThat(letters.path("sequences").asLong()).as(projection).isZero();
             assertThat(letters.path("letters").asLong()).as(projection).isZero();
         }
-        // and they still run on pooled processors, one segment, batches of 100 (declaring the DLQ does not change that)
+        // and they still run on tracking processors, as configured (declaring the DLQ does not change that)
         EventProcessingConfiguration processing = node.getBean(EventProcessingConfiguration.class);
         for (String projection : List.of("bookings", "catalogue", "availability")) {
             assertThat(processing.eventProcessor(projection).orElseThrow())
-                    .as(projection).isInstanceOf(org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor.class);
+                    .as(projection).isInstanceOf(org.axonframework.eventhandling.TrackingEventProcessor.class);
         }
     }
 

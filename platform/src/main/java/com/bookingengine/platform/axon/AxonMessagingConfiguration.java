@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -97,15 +98,19 @@ public class AxonMessagingConfiguration {
     }
 
     /**
-     * Every projection runs in a pooled streaming processor: its position lives in the token store (so it can
-     * be reset and replayed), one segment to start, and up to 100 events per transaction so projections keep
-     * up with the command side.
+     * Every projection runs in a tracking (streaming) processor: its position lives in the token store (so it can
+     * be reset and replayed), one segment to start, and up to 100 events per transaction so projections keep up
+     * with the command side. Tracking rather than pooled: on the embedded event store a pooled processor learns of
+     * new events only by polling every 500 ms, while a tracking processor is woken as soon as a commit lands, so a
+     * read model follows a command within milliseconds.
      */
     @Bean
-    public ConfigurerModule pooledProjections() {
+    public ConfigurerModule trackingProjections() {
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .initialSegmentCount(1)
-                        .batchSize(100));
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andInitialSegmentsCount(1)
+                        .andBatchSize(100));
     }
 }
