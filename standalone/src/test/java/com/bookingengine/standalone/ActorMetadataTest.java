@@ -2,10 +2,7 @@ package com.bookingengine.standalone;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.List;
 import java.util.Map;
@@ -16,29 +13,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every event records who caused it (the API key's name), the request's correlation id and the id of the
  * command that caused it (SPEC §4 Auth, §5).
  */
-class ActorMetadataTest {
-
-    private static ConfigurableApplicationContext node;
-
-    @BeforeAll
-    static void start() {
-        node = Nodes.start(Map.of("spring.datasource.url", "jdbc:h2:mem:actor;DB_CLOSE_DELAY=-1"));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+class ActorMetadataTest extends EngineTest {
 
     @Test
     void everyStoredEventNamesTheKeyThatCausedIt() {
-        Api api = Nodes.api(node);
-        Api.ClassFixture session = api.createClass(3, Map.of());
+                Api.ClassFixture session = api.createClass(3, Map.of());
         String bookingId = api.send(Api.BOOKER, "POST", "/bookings", Api.booking(session, "IN_PERSON"),
                 Map.of("X-Correlation-Id", "checkout-4711")).text("bookingId");
         api.post(Api.OWNER, "/bookings/" + bookingId + "/cancel", Map.of());
 
-        EventStore events = node.getBean(EventStore.class);
+        EventStore events = engine.getBean(EventStore.class);
         List<? extends DomainEventMessage<?>> booking = events.readEvents(bookingId).asStream().toList();
         assertThat(booking).extracting(e -> e.getMetaData().get("actor")).containsExactly("dev-booker", "dev-owner");
         assertThat(booking).allSatisfy(e -> assertThat(e.getMetaData()).containsKeys("causationId", "hash"));

@@ -2,10 +2,7 @@ package com.bookingengine.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -17,21 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What auditors rely on (SPEC §5): a booking's history, the booking as of an instant, the export, the hash chain. */
-class AuditApiTest {
-
-    private static ConfigurableApplicationContext node;
-    private static Api api;
-
-    @BeforeAll
-    static void start() {
-        node = Nodes.start(Map.of("spring.datasource.url", "jdbc:h2:mem:audit;DB_CLOSE_DELAY=-1"));
-        api = Nodes.api(node);
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-    }
+class AuditApiTest extends EngineTest {
 
     private String bookAndConfirmAndCancel(Api.ClassFixture session) {
         String id = api.post(Api.BOOKER, "/bookings", Api.booking(session, "IN_PERSON")).text("bookingId");
@@ -141,7 +124,7 @@ class AuditApiTest {
         assertThat(api.get(Api.AUDITOR, "/audit/verify").body().path("valid").asBoolean()).isTrue();
 
         // Someone with database access rewrites who canceled, in the stored JSON of event 2.
-        JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = engine.getBean(JdbcTemplate.class);
         byte[] payload = jdbc.queryForObject("select payload from domain_event_entry where aggregate_identifier = ? "
                 + "and sequence_number = 2", byte[].class, id);
         String altered = new String(payload, StandardCharsets.UTF_8).replace("moved", "customer asked");
@@ -168,6 +151,6 @@ class AuditApiTest {
     }
 
     private static String baseUrl() {
-        return "http://127.0.0.1:" + node.getEnvironment().getProperty("local.server.port") + "/api/v1";
+        return "http://127.0.0.1:" + engine.getEnvironment().getProperty("local.server.port") + "/api/v1";
     }
 }

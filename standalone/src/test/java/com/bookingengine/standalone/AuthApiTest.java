@@ -1,9 +1,6 @@
 package com.bookingengine.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -23,24 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Who may call what (SPEC §4 roles): every call needs a known {@code Bearer} key (401 otherwise), each role
  * reaches only its endpoints (403 otherwise), and a refused call changes nothing.
  */
-class AuthApiTest {
-
-    private static ConfigurableApplicationContext engine;
-    private static Api api;
-    private static RawHttp raw;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = Nodes.start(Map.of("spring.datasource.url",
-                "jdbc:h2:mem:auth-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        api = Nodes.api(engine);
-        raw = new RawHttp(engine);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
+class AuthApiTest extends EngineTest {
 
     @Test
     void aCallWithoutAKnownBearerKeyIsUnauthorizedAndBooksNothing() {

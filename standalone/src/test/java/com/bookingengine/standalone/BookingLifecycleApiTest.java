@@ -1,10 +1,7 @@
 package com.bookingengine.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -21,24 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A booking's whole life over HTTP (SPEC §3 transitions, §4 shapes): create, read, pay, approve, decline, cancel,
  * and every refused transition answered with 409 naming the current status, leaving the booking as it was.
  */
-class BookingLifecycleApiTest {
-
-    private static ConfigurableApplicationContext engine;
-    private static Api api;
-    private static RawHttp raw;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = Nodes.start(Map.of("spring.datasource.url",
-                "jdbc:h2:mem:lifecycle-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        api = Nodes.api(engine);
-        raw = new RawHttp(engine);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
+class BookingLifecycleApiTest extends EngineTest {
 
     @Test
     void anInPersonBookingIsConfirmedAtOnceAndReadsBackWithEverySpecField() {

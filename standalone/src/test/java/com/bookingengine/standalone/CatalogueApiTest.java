@@ -1,10 +1,7 @@
 package com.bookingengine.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,24 +30,9 @@ import static org.awaitility.Awaitility.await;
  * {@code POST /services/{id}/sessions}): weekly recurring sessions in the service's zone, and an update of a
  * service's terms that applies to new bookings only.
  */
-class CatalogueApiTest {
+class CatalogueApiTest extends EngineTest {
 
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
-
-    private static ConfigurableApplicationContext engine;
-    private static Api api;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = Nodes.start(Map.of("spring.datasource.url",
-                "jdbc:h2:mem:catalogue-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        api = Nodes.api(engine);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
 
     @Test
     void weeklySessionsAreScheduledAtLocalTimeAndShowInTheCatalogueAndAvailability() {

@@ -1,10 +1,8 @@
 package com.bookingengine.standalone;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
@@ -30,30 +28,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (SPEC §4 errors), and writes nothing: after each test the shared service still has exactly the one booking
  * and the seats it had before.
  */
-class ErrorsApiTest {
+class ErrorsApiTest extends EngineTest {
 
     private static final int CAPACITY = 5;
     private static final int MAX_BODY_BYTES = 65536;
 
-    private static ConfigurableApplicationContext engine;
-    private static Api api;
-    private static RawHttp raw;
     /** The service most rejected bookings aim at: it holds one booking, so one of its seats is taken. */
     private static Api.ClassFixture target;
 
     @BeforeAll
-    static void startEngine() {
-        engine = Nodes.start(Map.of("spring.datasource.url",
-                "jdbc:h2:mem:errors-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        api = Nodes.api(engine);
-        raw = new RawHttp(engine);
+    static void given() {
         target = api.createClass(CAPACITY, Map.of());
         ok(api.post(Api.BOOKER, "/bookings", Api.booking(target, "IN_PERSON")), 201);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
     }
 
     @AfterEach

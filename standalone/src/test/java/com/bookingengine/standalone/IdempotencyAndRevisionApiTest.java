@@ -1,9 +1,6 @@
 package com.bookingengine.standalone;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -20,24 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Safe retries and optimistic concurrency over HTTP (SPEC §3 bookings, §4): a client-chosen bookingId makes a
  * repeated create harmless, and {@code expectedRevision} or {@code If-Match} turn a stale write into a 409.
  */
-class IdempotencyAndRevisionApiTest {
-
-    private static ConfigurableApplicationContext engine;
-    private static Api api;
-    private static RawHttp raw;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = Nodes.start(Map.of("spring.datasource.url",
-                "jdbc:h2:mem:idempotency-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        api = Nodes.api(engine);
-        raw = new RawHttp(engine);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
+class IdempotencyAndRevisionApiTest extends EngineTest {
 
     @Test
     void repeatingACreateWithTheSameIdAndBodyAnswersTheFirstBookingAndTakesOneSeat() {

@@ -1,10 +1,8 @@
 package com.bookingengine.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,24 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What dashboards read (SPEC §4 queries): the booking list with its filters, paging and sorting, the catalogue
  * with its sessions, and availability slots with open spots and policy verdicts.
  */
-class ListingApiTest {
+class ListingApiTest extends EngineTest {
 
-    private static ConfigurableApplicationContext engine;
-    private static Api api;
     /** A whole hour ten days ahead: sessions are placed relative to it, so every test owns its times. */
     private static Instant base;
 
     @BeforeAll
-    static void startEngine() {
-        engine = Nodes.start(Map.of("spring.datasource.url",
-                "jdbc:h2:mem:listing-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        api = Nodes.api(engine);
+    static void given() {
         base = Instant.now().plus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
     }
 
     @Test

@@ -1,10 +1,7 @@
 package com.bookingengine.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,22 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * command answers, in {@code GET /bookings/{id}} (also as of an earlier instant), in its history and in
  * {@code GET /availability}, and the 409s that change nothing.
  */
-class WaitlistAndRescheduleApiTest {
-
-    private static ConfigurableApplicationContext engine;
-    private static Api api;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = Nodes.start(Map.of("spring.datasource.url",
-                "jdbc:h2:mem:waitlist-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
-        api = Nodes.api(engine);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
+class WaitlistAndRescheduleApiTest extends EngineTest {
 
     private static Map<String, Object> withWaitlist(int waitlistCapacity) {
         return Map.of("policy", Map.of("waitlistCapacity", waitlistCapacity, "maxParticipantsPerBooking", 4));
