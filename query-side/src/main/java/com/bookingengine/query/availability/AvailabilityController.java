@@ -1,12 +1,20 @@
 package com.bookingengine.query.availability;
 
 import com.bookingengine.api.availability.Availability;
+import com.bookingengine.api.availability.AvailabilityCheck;
 import com.bookingengine.api.availability.AvailabilityQuery;
+import com.bookingengine.api.availability.CheckAvailabilityQuery;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.error.NotFoundException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,5 +53,22 @@ class AvailabilityController {
         return queries.query(new AvailabilityQuery(serviceId, from, to, participants, clock.instant()),
                         ResponseTypes.optionalInstanceOf(Availability.class)).join()
                 .orElseThrow(() -> new NotFoundException("Service " + serviceId + " does not exist"));
+    }
+
+    /** The body of {@code POST /availability/check}; only class sessions ({@code sessionId}) so far. */
+    record CheckRequest(@NotBlank String serviceId, String sessionId, Instant start, Instant end, Boolean course,
+                        @Min(1) @Max(1000) Integer participants) {
+    }
+
+    @PostMapping("/check")
+    AvailabilityCheck check(@Valid @RequestBody CheckRequest body) {
+        if (body.sessionId() == null || body.sessionId().isBlank()) {
+            throw new InvalidInputException(body.start() != null || body.end() != null ? "start" : "sessionId",
+                    "Only class sessions can be checked so far: send the sessionId");
+        }
+        return queries.query(new CheckAvailabilityQuery(body.serviceId(), body.sessionId(),
+                        body.participants() == null ? 1 : body.participants(), clock.instant()),
+                        ResponseTypes.optionalInstanceOf(AvailabilityCheck.class)).join()
+                .orElseThrow(() -> new NotFoundException("Service " + body.serviceId() + " does not exist"));
     }
 }

@@ -1,6 +1,8 @@
 package com.bookingengine.query.availability;
 
 import com.bookingengine.api.availability.Availability;
+import com.bookingengine.api.availability.AvailabilityCheck;
+import com.bookingengine.api.availability.CheckAvailabilityQuery;
 import com.bookingengine.api.availability.AvailabilityQuery;
 import com.bookingengine.api.availability.PolicyViolations;
 import com.bookingengine.api.availability.Slot;
@@ -95,6 +97,26 @@ public class AvailabilityProjection {
                 .stream()
                 .map(session -> slot(session, service.policy, query))
                 .toList()));
+    }
+
+    /** Empty when the service is unknown; the same verdict as the session's slot in {@link AvailabilityQuery}. */
+    @QueryHandler
+    Optional<AvailabilityCheck> handle(CheckAvailabilityQuery query) {
+        return services.findById(query.serviceId()).map(service -> sessions.findById(query.sessionId())
+                .filter(session -> session.serviceId.equals(query.serviceId()))
+                .map(session -> verdict(slot(session, service.policy, new AvailabilityQuery(query.serviceId(),
+                        session.startAt, session.startAt, query.participants(), query.now())), service.policy,
+                        query.participants()))
+                .orElse(new AvailabilityCheck(false, 0, "unknownSession")));
+    }
+
+    private static AvailabilityCheck verdict(Slot slot, BookingPolicy policy, int participants) {
+        String reason = slot.bookable() ? null
+                : slot.policyViolations().tooLateToBook() ? "tooLateToBook"
+                : slot.policyViolations().tooEarlyToBook() ? "tooEarlyToBook"
+                : participants > policy.maxParticipantsPerBooking() ? "tooManyParticipants"
+                : "full";
+        return new AvailabilityCheck(slot.bookable(), slot.openSpots(), reason);
     }
 
     private static Slot slot(AvailabilitySession session, BookingPolicy policy, AvailabilityQuery query) {
