@@ -184,4 +184,19 @@ class AuthApiTest extends EngineTest {
                 "timeZone", "Europe/Berlin", "price", Map.of("amount", "20.00", "currency", "EUR"),
                 "paymentOptions", List.of("IN_PERSON", "ONLINE"), "capacity", 4));
     }
+
+    @Test
+    void theRoleIsCheckedBeforeTheRequestIsReadSoAnInvalidBodyTellsAnOutsiderNothing() {
+        // given keys without the role, sending bodies that would be invalid for anyone
+        Api.Response service = api.post(Api.BOOKER, "/services", Map.of("name", ""));
+        Api.Response booking = api.post(Api.PAYMENTS, "/bookings", Map.of("participants", "many"));
+        Api.Response listing = api.get(Api.BOOKER, "/bookings?status=NOPE");
+
+        // then each is refused for its role, not judged on its content
+        assertThat(service.status()).isEqualTo(403);
+        assertThat(booking.status()).isEqualTo(403);
+        assertThat(listing.status()).isEqualTo(403);
+        assertThat(service.contentType()).startsWith("application/problem+json");
+        assertThat(service.body().has("field")).isFalse();
+    }
 }

@@ -19,7 +19,6 @@ import com.bookingengine.platform.security.Role;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,7 +42,6 @@ class BookingController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('BOOKER', 'OWNER')")
     ResponseEntity<BookingCommandResult> create(@Valid @RequestBody BookingRequests.Create body) {
         String bookingId = body.bookingId() == null ? UUID.randomUUID().toString() : body.bookingId().toLowerCase();
         var contact = body.contact();
@@ -60,7 +58,6 @@ class BookingController {
     }
 
     @PostMapping("/{bookingId}/confirm")
-    @PreAuthorize("hasRole('OWNER')")
     ResponseEntity<BookingCommandResult> confirm(@PathVariable String bookingId,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  @Valid @RequestBody(required = false) BookingRequests.Transition body) {
@@ -68,7 +65,6 @@ class BookingController {
     }
 
     @PostMapping("/{bookingId}/decline")
-    @PreAuthorize("hasRole('OWNER')")
     ResponseEntity<BookingCommandResult> decline(@PathVariable String bookingId,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  @Valid @RequestBody(required = false) BookingRequests.Transition body) {
@@ -76,7 +72,6 @@ class BookingController {
     }
 
     @PostMapping("/{bookingId}/cancel")
-    @PreAuthorize("hasAnyRole('BOOKER', 'OWNER')")
     ResponseEntity<BookingCommandResult> cancel(@PathVariable String bookingId,
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                 @Valid @RequestBody(required = false) BookingRequests.Transition body) {
@@ -86,7 +81,6 @@ class BookingController {
     }
 
     @PostMapping("/{bookingId}/reschedule")
-    @PreAuthorize("hasAnyRole('BOOKER', 'OWNER')")
     ResponseEntity<BookingCommandResult> reschedule(@PathVariable String bookingId,
                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                     @Valid @RequestBody BookingRequests.Reschedule body) {
@@ -96,7 +90,6 @@ class BookingController {
     }
 
     @PostMapping("/{bookingId}/participants")
-    @PreAuthorize("hasAnyRole('BOOKER', 'OWNER')")
     ResponseEntity<BookingCommandResult> participants(@PathVariable String bookingId,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       @Valid @RequestBody BookingRequests.Participants body) {
@@ -106,7 +99,6 @@ class BookingController {
     }
 
     @PostMapping("/{bookingId}/mark-paid")
-    @PreAuthorize("hasRole('OWNER')")
     ResponseEntity<BookingCommandResult> markPaid(@PathVariable String bookingId,
                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                   @Valid @RequestBody(required = false) BookingRequests.Transition body) {
@@ -114,7 +106,6 @@ class BookingController {
     }
 
     @PostMapping("/{bookingId}/payment-approved")
-    @PreAuthorize("hasRole('PAYMENTS')")
     ResponseEntity<BookingCommandResult> paymentApproved(@PathVariable String bookingId,
                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                          @Valid @RequestBody BookingRequests.PaymentApproved body) {
@@ -124,7 +115,6 @@ class BookingController {
     }
 
     @PostMapping("/{bookingId}/payment-failed")
-    @PreAuthorize("hasRole('PAYMENTS')")
     ResponseEntity<BookingCommandResult> paymentFailed(@PathVariable String bookingId,
                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                        @Valid @RequestBody(required = false) BookingRequests.Transition body) {

@@ -1,12 +1,12 @@
 package com.bookingengine.platform.security;
 
 import com.bookingengine.platform.web.ProblemWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,17 +22,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Every API call carries {@code Authorization: Bearer <key>}; roles are checked per endpoint with
- * {@code @PreAuthorize}. No keys, no start: only the embedded profile ships (documented) development keys.
+ * Every API call carries {@code Authorization: Bearer <key>}; roles are checked per endpoint by the
+ * {@link ApiAccessRules} each side contributes, before the request is read. No keys, no start: only the embedded profile ships (documented) development keys.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableMethodSecurity
 @EnableConfigurationProperties(ApiKeyProperties.class)
 public class ApiKeySecurityConfiguration {
 
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties properties) throws Exception {
+    public SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties properties,
+                                           ObjectProvider<ApiAccessRules> accessRules) throws Exception {
         List<ApiKeyProperties.ApiKey> keys = checked(properties.apiKeys());
         AuthenticationEntryPoint unauthorized = (request, response, e) -> ProblemWriter.write(request, response,
                 HttpStatus.UNAUTHORIZED, "Authentication required: " + e.getMessage());
@@ -47,9 +47,11 @@ public class ApiKeySecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorized), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-                .authorizeHttpRequests(a -> a
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll()
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(a -> {
+                    a.requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll();
+                    accessRules.orderedStream().forEach(rules -> rules.configure(a));
+                    a.anyRequest().authenticated();
+                })
                 .build();
     }
 

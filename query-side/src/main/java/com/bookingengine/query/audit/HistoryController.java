@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,7 +43,6 @@ class HistoryController {
     }
 
     @GetMapping("/bookings/{bookingId}/history")
-    @PreAuthorize("hasAnyRole('OWNER', 'AUDITOR')")
     Map<String, Object> history(@PathVariable String bookingId) {
         List<EventRecord> events = eventStore.readEvents(bookingId).asStream().map(EventRecord::of)
                 .map(e -> new EventRecord(null, null, e.sequence(), e.type(), e.timestamp(), e.payload(), e.metadata()))
@@ -57,7 +55,6 @@ class HistoryController {
 
     /** A page of the global stream after {@code after} (exclusive); {@code next} is the position to ask after next. */
     @GetMapping(value = "/events", produces = "application/json")
-    @PreAuthorize("hasRole('AUDITOR')")
     EventPage page(@RequestParam(required = false) Long after,
                              @RequestParam(defaultValue = "" + DEFAULT_LIMIT) int limit) {
         if (limit < 1 || limit > MAX_JSON_LIMIT) {
@@ -73,7 +70,6 @@ class HistoryController {
 
     /** Every event after {@code after}, one JSON object a line, streamed: the whole history without paging. */
     @GetMapping(value = "/events", produces = NDJSON)
-    @PreAuthorize("hasRole('AUDITOR')")
     void export(@RequestParam(required = false) Long after, @RequestParam(required = false) Long limit,
                 HttpServletResponse response) throws IOException {
         if (limit != null && limit < 1) {

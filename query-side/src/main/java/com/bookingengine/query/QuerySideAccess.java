@@ -1,0 +1,30 @@
+package com.bookingengine.query;
+
+import com.bookingengine.platform.security.ApiAccessRules;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+import static com.bookingengine.platform.security.ApiAccessRules.roles;
+import static com.bookingengine.platform.security.Role.AUDITOR;
+import static com.bookingengine.platform.security.Role.BOOKER;
+import static com.bookingengine.platform.security.Role.OPERATOR;
+import static com.bookingengine.platform.security.Role.OWNER;
+
+/**
+ * Who may read what (SPEC §4, queries). The catalogue and availability are open to every known key.
+ */
+@Component
+class QuerySideAccess implements ApiAccessRules {
+
+    @Override
+    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(HttpMethod.GET, "/api/v1/bookings").hasAnyRole(roles(OWNER, AUDITOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*/history").hasAnyRole(roles(OWNER, AUDITOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*").hasAnyRole(roles(OWNER, AUDITOR, BOOKER))
+                .requestMatchers(HttpMethod.GET, "/api/v1/events").hasAnyRole(roles(AUDITOR))
+                .requestMatchers("/api/v1/audit/**").hasAnyRole(roles(AUDITOR, OWNER))
+                .requestMatchers("/api/v1/admin/**").hasAnyRole(roles(OPERATOR));
+    }
+}
