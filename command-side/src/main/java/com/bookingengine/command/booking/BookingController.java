@@ -84,18 +84,16 @@ class BookingController {
     ResponseEntity<BookingCommandResult> reschedule(@PathVariable String bookingId,
                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                     @Valid @RequestBody BookingRequests.Reschedule body) {
-        Long revision = expectedRevision(ifMatch, body.expectedRevision());
-        return ok(commands.sendAndWait(Caller.command(
-                new RescheduleBookingCommand(bookingId, body.sessionId(), revision))));
+        return send(ifMatch, body.expectedRevision(),
+                revision -> new RescheduleBookingCommand(bookingId, body.sessionId(), revision));
     }
 
     @PostMapping("/{bookingId}/participants")
     ResponseEntity<BookingCommandResult> participants(@PathVariable String bookingId,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       @Valid @RequestBody BookingRequests.Participants body) {
-        Long revision = expectedRevision(ifMatch, body.expectedRevision());
-        return ok(commands.sendAndWait(Caller.command(
-                new ChangeParticipantsCommand(bookingId, body.participants(), revision))));
+        return send(ifMatch, body.expectedRevision(),
+                revision -> new ChangeParticipantsCommand(bookingId, body.participants(), revision));
     }
 
     @PostMapping("/{bookingId}/mark-paid")
@@ -109,9 +107,8 @@ class BookingController {
     ResponseEntity<BookingCommandResult> paymentApproved(@PathVariable String bookingId,
                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                          @Valid @RequestBody BookingRequests.PaymentApproved body) {
-        Long revision = expectedRevision(ifMatch, body.expectedRevision());
-        return ok(commands.sendAndWait(Caller.command(
-                new ApprovePaymentCommand(bookingId, body.transactionId(), revision))));
+        return send(ifMatch, body.expectedRevision(),
+                revision -> new ApprovePaymentCommand(bookingId, body.transactionId(), revision));
     }
 
     @PostMapping("/{bookingId}/payment-failed")
@@ -121,13 +118,16 @@ class BookingController {
         return transition(ifMatch, body, (revision) -> new FailPaymentCommand(bookingId, revision, reason(body)));
     }
 
+    /** A transition whose body is optional: {@code expectedRevision} and {@code reason}. */
     private ResponseEntity<BookingCommandResult> transition(String ifMatch, BookingRequests.Transition body,
                                                             Function<Long, Object> command) {
-        BookingRequests.Transition given = body == null ? BookingRequests.Transition.NONE : body;
-        return ok(commands.sendAndWait(Caller.command(command.apply(expectedRevision(ifMatch, given.expectedRevision())))));
+        return send(ifMatch, body == null ? null : body.expectedRevision(), command);
     }
 
-    private static ResponseEntity<BookingCommandResult> ok(BookingCommandResult result) {
+    /** Sends the command built for the expected revision (body or If-Match) as the caller; 200 with its ETag. */
+    private ResponseEntity<BookingCommandResult> send(String ifMatch, Long revisionInBody, Function<Long, Object> command) {
+        BookingCommandResult result = commands.sendAndWait(
+                Caller.command(command.apply(expectedRevision(ifMatch, revisionInBody))));
         return ResponseEntity.ok().eTag(etag(result)).body(result);
     }
 

@@ -44,7 +44,6 @@ final class BookingRequests {
 
     /** confirm, decline, cancel, mark-paid, payment-failed: every field optional. */
     record Transition(Long expectedRevision, @Size(max = 500) String reason) {
-        static final Transition NONE = new Transition(null, null);
     }
 
     record Reschedule(@NotBlank @Size(max = 100) String sessionId, Long expectedRevision) {
