@@ -169,7 +169,7 @@ public abstract class ProjectionTestSupport {
                                                       int capacity) {
         return new ServiceCreatedEvent(serviceId, name, ServiceType.CLASS, "Europe/Paris", "Studio 1, Rue de la Paix",
                 Money.of("25", "EUR"), EnumSet.of(PaymentOption.ONLINE, PaymentOption.IN_PERSON), false,
-                List.of(new FormField("experience", true), new FormField("notes", false)), policy, capacity);
+                List.of(new FormField("experience", true), new FormField("notes", false)), policy, capacity, null);
     }
 
     protected static SessionScheduledEvent session(String sessionId, String serviceId, Instant start, int capacity) {

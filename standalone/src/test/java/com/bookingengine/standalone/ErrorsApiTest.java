@@ -281,11 +281,28 @@ class ErrorsApiTest extends EngineTest {
     }
 
     @Test
-    void onlyClassServicesCanBeCreated() {
+    void badSchedulesOfAppointmentsAndCoursesAreRejectedNamingTheField() {
         Map<String, Object> body = service("svc-" + UUID.randomUUID());
         body.put("type", "APPOINTMENT");
-        badField(api.post(Api.OWNER, "/services", body), "type");
+        body.remove("capacity");
+        badField(api.post(Api.OWNER, "/services", body), "workingHours"); // an appointment needs working hours
+        body.put("workingHours", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00"),
+                Map.of("day", "MONDAY", "start", "11:00", "end", "13:00")));
+        badField(api.post(Api.OWNER, "/services", body), "workingHours"); // overlapping hours
+        body.put("workingHours", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00")));
+        body.put("capacity", 2);
+        badField(api.post(Api.OWNER, "/services", body), "capacity"); // one provider
+        body.remove("capacity");
+        body.put("slotMinutes", 2);
+        badField(api.post(Api.OWNER, "/services", body), "slotMinutes");
         problem(api.get(Api.OWNER, "/services/" + body.get("serviceId")), 404);
+
+        Map<String, Object> course = service("svc-" + UUID.randomUUID());
+        course.put("type", "COURSE");
+        badField(api.post(Api.OWNER, "/services", course), "sessions"); // a course comes with its sessions
+        course.put("workingHours", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00")));
+        badField(api.post(Api.OWNER, "/services", course), "workingHours");
+        problem(api.get(Api.OWNER, "/services/" + course.get("serviceId")), 404);
     }
 
     /** A valid create-service body without sessions. */

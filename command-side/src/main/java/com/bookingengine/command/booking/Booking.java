@@ -19,7 +19,7 @@ import com.bookingengine.api.booking.PaymentDetails;
 import com.bookingengine.api.booking.PaymentFailedEvent;
 import com.bookingengine.api.booking.PaymentStatus;
 import com.bookingengine.api.catalogue.PaymentOption;
-import com.bookingengine.command.capacity.ClassSession;
+import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.command.catalogue.ServiceSnapshot;
 import com.bookingengine.api.common.Money;
 import com.bookingengine.platform.axon.AxonMessagingConfiguration;
@@ -62,6 +62,7 @@ public class Booking {
     private boolean waitlisted;
     private String sessionId;
     private Instant start;
+    private Instant end;
     private int participants;
     private Money finalPrice;
 
@@ -73,10 +74,10 @@ public class Booking {
     }
 
     /**
-     * Opens a booking whose seats {@code session} has just reserved, or, when {@code waitlisted}, that waits
-     * on the session's waitlist as PENDING without a seat.
+     * Opens a booking whose seats (or provider time) at {@code place} have just been reserved, or, when
+     * {@code waitlisted}, that waits on the session's waitlist as PENDING without a seat.
      */
-    Booking(CreateBookingCommand command, ServiceSnapshot service, ClassSession session, PaymentDetails payment,
+    Booking(CreateBookingCommand command, ServiceSnapshot service, Place place, PaymentDetails payment,
             boolean waitlisted) {
         BookingTerms terms = service.terms();
         boolean free = payment.finalPrice().isZero();
@@ -85,7 +86,7 @@ public class Booking {
                 : initial == PENDING_CHECKOUT ? PaymentStatus.PENDING
                 : PaymentStatus.NOT_PAID;
         apply(new BookingCreatedEvent(command.bookingId(), service.serviceId(), service.name(), service.type(),
-                command.sessionId(), session.start(), session.end(), command.participants(), command.contact(),
+                place.sessionId(), place.start(), place.end(), command.participants(), command.contact(),
                 command.formInfo() == null ? Map.of() : Map.copyOf(command.formInfo()), payment, initial, paid,
                 waitlisted, terms));
     }
@@ -113,25 +114,22 @@ public class Booking {
     }
 
     /**
-     * CONFIRMED --reschedule--> CONFIRMED in {@code newSession}, which must respect the booking's policy snapshot
-     * (min notice, max advance). Answers false, changing nothing, when the booking is already in that session.
+     * CONFIRMED --reschedule--> CONFIRMED at {@code to} (another session of a class, another slot of an
+     * appointment), which must respect the booking's policy snapshot (min notice, max advance). Answers false,
+     * changing nothing, when the booking is already there. Courses cannot be rescheduled (409).
      */
-    boolean reschedule(Long expectedRevision, ClassSession newSession, String newSessionId, Instant now) {
-        if (Objects.equals(sessionId, newSessionId)) {
+    boolean reschedule(Long expectedRevision, Place to, Instant now) {
+        if (creation.serviceType() == ServiceType.COURSE) {
+            throw new ConflictException("serviceType", "Booking " + bookingId
+                    + " is a course booking; courses cannot be rescheduled");
+        }
+        if (to.sameAs(sessionId, start, end)) {
             return false;
         }
         requireStatus("reschedule", expectedRevision, CONFIRMED);
-        var policy = creation.terms().policy();
-        if (!now.isBefore(newSession.start().minus(Duration.ofMinutes(policy.minNoticeMinutes())))) {
-            throw new ConflictException("tooLateToBook", "Session " + newSessionId + " starts at "
-                    + newSession.start() + "; bookings close " + policy.minNoticeMinutes() + " minute(s) before");
-        }
-        if (newSession.start().isAfter(now.plus(Duration.ofDays(policy.maxAdvanceDays())))) {
-            throw new ConflictException("tooEarlyToBook", "Session " + newSessionId + " starts at "
-                    + newSession.start() + "; bookings open " + policy.maxAdvanceDays() + " day(s) before");
-        }
-        apply(new BookingRescheduledEvent(bookingId, sessionId, newSessionId, newSession.start(), newSession.end(),
-                status, paymentStatus));
+        BookingRules.checkTiming(creation.terms().policy(), to, now);
+        apply(new BookingRescheduledEvent(bookingId, sessionId, to.sessionId(), to.start(), to.end(), status,
+                paymentStatus));
         return true;
     }
 
@@ -147,6 +145,10 @@ public class Booking {
         }
         if (newParticipants == participants) {
             return false;
+        }
+        if (creation.serviceType() == ServiceType.APPOINTMENT) {
+            throw new ConflictException("serviceType", "Booking " + bookingId + " is an appointment; only class and "
+                    + "course bookings change participants");
         }
         if (waitlisted && status == PENDING) {
             throw new ConflictException("waitlisted", "Booking " + bookingId
@@ -165,8 +167,13 @@ public class Booking {
      */
     boolean isSameRequest(CreateBookingCommand command) {
         Map<String, String> formInfo = command.formInfo() == null ? Map.of() : command.formInfo();
+        boolean samePlace = creation.serviceType() == ServiceType.COURSE
+                ? command.sessionId() == null || command.sessionId().equals(creation.sessionId())
+                : Objects.equals(creation.sessionId(), command.sessionId())
+                && (creation.serviceType() != ServiceType.APPOINTMENT
+                || Objects.equals(creation.start(), command.start()) && Objects.equals(creation.end(), command.end()));
         return Objects.equals(creation.serviceId(), command.serviceId())
-                && Objects.equals(creation.sessionId(), command.sessionId())
+                && samePlace
                 && creation.participants() == command.participants()
                 && Objects.equals(creation.contact(), command.contact())
                 && Objects.equals(creation.formInfo(), formInfo)
@@ -269,6 +276,23 @@ public class Booking {
         return sessionId;
     }
 
+    String bookingId() {
+        return bookingId;
+    }
+
+    /** Where the booking sits now. */
+    Place place() {
+        return new Place(sessionId, start, end);
+    }
+
+    ServiceType serviceType() {
+        return creation.serviceType();
+    }
+
+    BookingTerms terms() {
+        return creation.terms();
+    }
+
     String serviceId() {
         return creation.serviceId();
     }
@@ -309,6 +333,7 @@ public class Booking {
         waitlisted = event.waitlisted();
         sessionId = event.sessionId();
         start = event.start();
+        end = event.end();
         participants = event.participants();
         finalPrice = event.payment().finalPrice();
         onStateChange(event);
@@ -324,6 +349,7 @@ public class Booking {
     void on(BookingRescheduledEvent event) {
         sessionId = event.sessionId();
         start = event.start();
+        end = event.end();
         onStateChange(event);
     }
 

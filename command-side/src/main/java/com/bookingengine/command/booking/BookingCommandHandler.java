@@ -2,6 +2,7 @@ package com.bookingengine.command.booking;
 
 import com.bookingengine.api.booking.ApprovePaymentCommand;
 import com.bookingengine.api.booking.BookingCommandResult;
+import com.bookingengine.api.booking.BookingTerms;
 import com.bookingengine.api.booking.CancelBookingCommand;
 import com.bookingengine.api.booking.ChangeParticipantsCommand;
 import com.bookingengine.api.booking.ConfirmBookingCommand;
@@ -10,7 +11,9 @@ import com.bookingengine.api.booking.DeclineBookingCommand;
 import com.bookingengine.api.booking.FailPaymentCommand;
 import com.bookingengine.api.booking.MarkBookingPaidCommand;
 import com.bookingengine.api.booking.RescheduleBookingCommand;
+import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.command.capacity.ClassSession;
+import com.bookingengine.command.capacity.ProviderDay;
 import com.bookingengine.command.catalogue.BookableService;
 import com.bookingengine.command.catalogue.ServiceSnapshot;
 import com.bookingengine.platform.error.ConflictException;
@@ -23,22 +26,31 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Handles every booking command in one unit of work that spans the booking and the session whose seats it
- * holds: a seat is taken in the same transaction that creates the booking, and given back in the same
- * transaction that moves the booking out of a seat-holding status. Either both event streams change or
- * neither does. Freed seats promote the session's waitlist in the same unit of work.
+ * Handles every booking command in one unit of work that spans the booking and what holds its seats: the class
+ * session, the course's seat pool, or the provider days of an appointment. A seat (or a provider's time) is taken
+ * in the same transaction that creates the booking, and given back in the same transaction that moves the
+ * booking out of a seat-holding status. Either every event stream changes or none does. Freed seats promote the
+ * session's waitlist in the same unit of work (appointments have no waitlist: a taken slot is a 409, and
+ * availability lists the free ones).
  * <p>
- * Lock order: the booking the command names, then its session(s) ordered by id, then any waitlisted booking
- * being promoted. That last step locks a booking after a session, so two local commands can still form a cycle
+ * Lock order: the booking the command names, then its sessions or provider days ordered by id, then any
+ * waitlisted booking being promoted. That last step locks a booking after a session, so two local commands can still form a cycle
  * (a seat frees while the waitlisted booking itself is being canceled); Axon's {@code PessimisticLockFactory}
  * detects that deadlock across all its lock factories and the gateway's retry runs the loser again.
  */
@@ -47,14 +59,16 @@ public class BookingCommandHandler {
 
     private final Repository<Booking> bookings;
     private final Repository<ClassSession> sessions;
+    private final Repository<ProviderDay> days;
     private final Repository<BookableService> services;
     private final BookingRules rules;
     private final Clock clock;
 
     public BookingCommandHandler(Repository<Booking> bookings, Repository<ClassSession> sessions,
-                                 Repository<BookableService> services, Clock clock) {
+                                 Repository<ProviderDay> days, Repository<BookableService> services, Clock clock) {
         this.bookings = bookings;
         this.sessions = sessions;
+        this.days = days;
         this.services = services;
         this.rules = new BookingRules();
         this.clock = clock;
@@ -71,26 +85,44 @@ public class BookingCommandHandler {
             }
             return booking.result();
         }
-        ServiceSnapshot service = find(services, command.serviceId())
-                .orElseThrow(() -> new InvalidInputException("serviceId", "Unknown service " + command.serviceId()))
-                .invoke(BookableService::snapshot);
-        Aggregate<ClassSession> session = rules.sessionOf(command, service, id -> find(sessions, id));
-        var payment = rules.check(command, service, session.invoke(s -> s), clock.instant());
-        int waitlistCapacity = command.joinWaitlist() ? service.terms().policy().waitlistCapacity() : 0;
-        boolean waitlisted = session.invoke(
-                s -> s.reserveOrWaitlist(command.bookingId(), command.participants(), waitlistCapacity));
-        return bookings.newInstance(() -> new Booking(command, service, session.invoke(s -> s), payment, waitlisted))
+        ServiceSnapshot service = snapshot(command.serviceId(), "serviceId");
+        Place place = rules.placeOf(service, command.sessionId(), command.start(), command.end(),
+                id -> find(sessions, id));
+        var payment = rules.check(command, service, place, clock.instant());
+        boolean waitlisted = false;
+        if (service.type() == ServiceType.APPOINTMENT) {
+            reserveTime(command.bookingId(), service.serviceId(), service.terms(), place, Set.of());
+        } else {
+            int waitlistCapacity = command.joinWaitlist() ? service.terms().policy().waitlistCapacity() : 0;
+            waitlisted = sessions.load(place.sessionId()).invoke(
+                    s -> s.reserveOrWaitlist(command.bookingId(), command.participants(), waitlistCapacity));
+        }
+        boolean onWaitlist = waitlisted;
+        return bookings.newInstance(() -> new Booking(command, service, place, payment, onWaitlist))
                 .invoke(Booking::result);
     }
 
     /**
-     * Moves a confirmed booking to another session of its service: the new session's seats are taken and the old
-     * ones freed in this unit of work (which promotes the old session's waitlist), or nothing changes.
+     * Moves a confirmed booking: a class booking to another session of its service, an appointment to another slot
+     * of the service's current grid. The new seats (or time) are taken and the old ones freed in this unit of work
+     * (which promotes the old session's waitlist), or nothing changes.
      */
     @CommandHandler
     public BookingCommandResult handle(RescheduleBookingCommand command) {
         Aggregate<Booking> aggregate = load(command.bookingId());
         Booking booking = aggregate.invoke(b -> b);
+        return switch (booking.serviceType()) {
+            case APPOINTMENT -> rescheduleAppointment(command, aggregate, booking);
+            case CLASS -> rescheduleClass(command, aggregate, booking);
+            case COURSE -> {
+                aggregate.invoke(b -> b.reschedule(command.expectedRevision(), b.place(), clock.instant()));
+                yield booking.result(); // not reached: a course booking refuses to move
+            }
+        };
+    }
+
+    private BookingCommandResult rescheduleClass(RescheduleBookingCommand command, Aggregate<Booking> aggregate,
+                                                 Booking booking) {
         if (command.sessionId() == null || command.sessionId().isBlank()) {
             throw new InvalidInputException("sessionId", "Name the sessionId to move the booking to");
         }
@@ -102,23 +134,84 @@ public class BookingCommandHandler {
         for (String id : Stream.of(oldId, command.sessionId()).sorted(Comparator.naturalOrder()).toList()) {
             find(sessions, id).ifPresent(s -> locked.put(id, s));
         }
-        Aggregate<ClassSession> target = locked.get(command.sessionId());
-        if (target == null) {
-            throw new InvalidInputException("sessionId", "Unknown session " + command.sessionId());
-        }
-        if (!booking.serviceId().equals(target.invoke(ClassSession::serviceId))) {
-            throw new InvalidInputException("sessionId", "Session " + command.sessionId()
-                    + " is not a session of service " + booking.serviceId());
-        }
-        boolean moved = aggregate.invoke(b -> b.reschedule(command.expectedRevision(), target.invoke(s -> s),
-                command.sessionId(), clock.instant()));
-        if (moved) {
-            target.execute(s -> s.reserve(command.bookingId(), booking.participants()));
+        ServiceSnapshot service = snapshot(booking.serviceId(), "bookingId");
+        Place to = rules.placeOf(service, command.sessionId(), command.start(), command.end(),
+                id -> Optional.ofNullable(locked.get(id)));
+        if (aggregate.invoke(b -> b.reschedule(command.expectedRevision(), to, clock.instant()))) {
+            locked.get(to.sessionId()).execute(s -> s.reserve(command.bookingId(), booking.participants()));
             Aggregate<ClassSession> old = locked.get(oldId);
             old.execute(s -> s.release(command.bookingId()));
             promoteWaitlisted(old);
         }
         return booking.result();
+    }
+
+    private BookingCommandResult rescheduleAppointment(RescheduleBookingCommand command, Aggregate<Booking> aggregate,
+                                                       Booking booking) {
+        ServiceSnapshot service = snapshot(booking.serviceId(), "bookingId");
+        Place to = rules.placeOf(service, command.sessionId(), command.start(), command.end(),
+                id -> Optional.empty());
+        Place from = booking.place();
+        if (aggregate.invoke(b -> b.reschedule(command.expectedRevision(), to, clock.instant()))) {
+            // the booking keeps its own buffer and time zone (its snapshot), whatever the service says now
+            Set<String> oldDays = new HashSet<>();
+            occupied(booking.serviceId(), booking.terms(), from).forEach(p -> oldDays.add(p.dayId()));
+            reserveTime(command.bookingId(), booking.serviceId(), booking.terms(), to, oldDays);
+        }
+        return booking.result();
+    }
+
+    /**
+     * Reserves [start, end + buffer) of the provider's time for a booking, piece by piece in each local day it
+     * touches, and gives back whatever the booking held on {@code alsoRelease} days that the new time does not
+     * touch. Days are locked in id order (chronological), opened when first needed.
+     */
+    private void reserveTime(String bookingId, String serviceId, BookingTerms terms, Place place,
+                             Set<String> alsoRelease) {
+        List<ProviderDay.Piece> pieces = occupied(serviceId, terms, place);
+        Map<String, Aggregate<ProviderDay>> locked = new TreeMap<>();
+        Map<String, ProviderDay.Piece> byDay = new HashMap<>();
+        pieces.forEach(p -> byDay.put(p.dayId(), p));
+        Set<String> all = new TreeSet<>(alsoRelease);
+        all.addAll(byDay.keySet());
+        for (String dayId : all) {
+            ProviderDay.Piece piece = byDay.get(dayId);
+            Optional<Aggregate<ProviderDay>> day = find(days, dayId);
+            if (day.isPresent()) {
+                locked.put(dayId, day.get());
+            } else if (piece != null) {
+                locked.put(dayId, open(piece, serviceId, terms.timeZone()));
+            }
+        }
+        for (var entry : locked.entrySet()) {
+            ProviderDay.Piece piece = byDay.get(entry.getKey());
+            if (piece != null) {
+                entry.getValue().execute(d -> d.reserve(bookingId, piece.from(), piece.to()));
+            } else {
+                entry.getValue().execute(d -> d.release(bookingId));
+            }
+        }
+    }
+
+    private Aggregate<ProviderDay> open(ProviderDay.Piece piece, String serviceId, String timeZone) {
+        try {
+            return days.newInstance(() -> new ProviderDay(piece.dayId(), serviceId, piece.date(), timeZone));
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    /** Gives back every piece of provider time an appointment holds. */
+    private void releaseTime(Booking booking) {
+        for (ProviderDay.Piece piece : occupied(booking.serviceId(), booking.terms(), booking.place())) {
+            find(days, piece.dayId()).ifPresent(day -> day.execute(d -> d.release(booking.bookingId())));
+        }
+    }
+
+    /** The provider time an appointment holds: its slot and the buffer after it, cut at local midnights. */
+    private static List<ProviderDay.Piece> occupied(String serviceId, BookingTerms terms, Place place) {
+        Instant until = place.end().plus(Duration.ofMinutes(terms.policy().bufferMinutes()));
+        return ProviderDay.pieces(serviceId, ZoneId.of(terms.timeZone()), place.start(), until);
     }
 
     /** More participants take more seats when they fit; fewer give seats back, which may promote waitlisted ones. */
@@ -136,7 +229,6 @@ public class BookingCommandHandler {
         }
         return booking.result();
     }
-
     @CommandHandler
     public BookingCommandResult handle(ConfirmBookingCommand command) {
         return change(command.bookingId(), b -> b.confirm(command.expectedRevision(), command.reason()));
@@ -168,14 +260,19 @@ public class BookingCommandHandler {
         return change(command.bookingId(), b -> b.markPaid(command.expectedRevision()));
     }
 
-    /** Applies one lifecycle change; if the booking stops holding seats, its session gets them back. */
+    /**
+     * Applies one lifecycle change; if the booking stops holding seats, its session (or the provider's days) gets
+     * them back.
+     */
     private BookingCommandResult change(String bookingId, Consumer<Booking> transition) {
         Aggregate<Booking> aggregate = load(bookingId);
         boolean heldSeats = aggregate.invoke(Booking::holdsSeats);
         boolean wasWaitlisted = aggregate.invoke(Booking::isWaitlisted);
         aggregate.execute(transition);
         Booking booking = aggregate.invoke(b -> b);
-        if (heldSeats && !booking.holdsSeats()) {
+        if (heldSeats && !booking.holdsSeats() && booking.serviceType() == ServiceType.APPOINTMENT) {
+            releaseTime(booking);
+        } else if (heldSeats && !booking.holdsSeats()) {
             Aggregate<ClassSession> session = sessions.load(booking.sessionId());
             session.execute(s -> s.release(bookingId));
             promoteWaitlisted(session);
@@ -191,6 +288,12 @@ public class BookingCommandHandler {
         for (ClassSession.Promotion promotion : promoted) {
             load(promotion.bookingId()).execute(Booking::promote);
         }
+    }
+
+    private ServiceSnapshot snapshot(String serviceId, String field) {
+        return find(services, serviceId)
+                .orElseThrow(() -> new InvalidInputException(field, "Unknown service " + serviceId))
+                .invoke(BookableService::snapshot);
     }
 
     private Aggregate<Booking> load(String bookingId) {

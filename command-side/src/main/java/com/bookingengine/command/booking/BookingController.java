@@ -85,7 +85,7 @@ class BookingController {
                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                     @Valid @RequestBody BookingRequests.Reschedule body) {
         return send(ifMatch, body.expectedRevision(),
-                revision -> new RescheduleBookingCommand(bookingId, body.sessionId(), revision));
+                revision -> new RescheduleBookingCommand(bookingId, body.sessionId(), body.start(), body.end(), revision));
     }
 
     @PostMapping("/{bookingId}/participants")

@@ -46,7 +46,8 @@ final class BookingRequests {
     record Transition(Long expectedRevision, @Size(max = 500) String reason) {
     }
 
-    record Reschedule(@NotBlank @Size(max = 100) String sessionId, Long expectedRevision) {
+    /** A class names the new {@code sessionId}; an appointment the new slot's {@code start} and {@code end}. */
+    record Reschedule(@Size(max = 100) String sessionId, Instant start, Instant end, Long expectedRevision) {
     }
 
     record Participants(@NotNull @Min(1) @Max(1000) Integer participants, Long expectedRevision) {

@@ -4,6 +4,7 @@ import com.bookingengine.api.booking.SeatsReleasedEvent;
 import com.bookingengine.api.booking.SeatsReservedEvent;
 import com.bookingengine.api.booking.WaitlistJoinedEvent;
 import com.bookingengine.api.booking.WaitlistLeftEvent;
+import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.platform.error.ConflictException;
 import com.bookingengine.platform.error.InvalidInputException;
@@ -21,8 +22,10 @@ import java.util.Map;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One class session and the seats it has given out: the single owner of the capacity invariant for that
- * session. Every seat is taken or given back through this aggregate, in the same unit of work as the booking
+ * One class session, or one course, and the seats it has given out: the single owner of the capacity invariant
+ * for that session or course. A course is one pool of seats for its whole fixed set of sessions (capacity counts
+ * per course), spanning its first session's start to its last session's end, with the id
+ * {@link #courseId(String) serviceId:course}. Every seat is taken or given back through this aggregate, in the same unit of work as the booking
  * change that needs it, and the event store's unique (aggregate id, sequence number) key turns two nodes
  * deciding on the same session at once into one winner and one retry.
  * <p>
@@ -60,6 +63,22 @@ public class ClassSession {
             throw new InvalidInputException("capacity", "capacity must be at least 1");
         }
         apply(new SessionScheduledEvent(sessionId, serviceId, start, end, capacity));
+    }
+
+    /** The seats of a course: one pool from the first session's start to the last one's end. */
+    public static ClassSession course(String serviceId, List<CourseSessionsScheduledEvent.Meeting> meetings,
+                                      int capacity) {
+        ClassSession course = new ClassSession(courseId(serviceId), serviceId,
+                meetings.stream().map(CourseSessionsScheduledEvent.Meeting::start).min(Instant::compareTo).orElseThrow(),
+                meetings.stream().map(CourseSessionsScheduledEvent.Meeting::end).max(Instant::compareTo).orElseThrow(),
+                capacity);
+        apply(new CourseSessionsScheduledEvent(courseId(serviceId), serviceId, List.copyOf(meetings)));
+        return course;
+    }
+
+    /** The id of a course's seat pool: no client-given session id contains ':'. */
+    public static String courseId(String serviceId) {
+        return serviceId + ":course";
     }
 
     /**

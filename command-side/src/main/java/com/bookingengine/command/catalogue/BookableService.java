@@ -1,6 +1,7 @@
 package com.bookingengine.command.catalogue;
 
 import com.bookingengine.api.booking.BookingTerms;
+import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.CreateServiceCommand;
 import com.bookingengine.api.catalogue.FormField;
@@ -24,9 +25,10 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A bookable service in the catalogue: what it costs, how it is paid, and the policy its bookings follow.
- * Sessions are aggregates of their own ({@code ClassSession}) so that bookings of different sessions never
- * contend for one lock or one event stream.
+ * A bookable service in the catalogue: what it costs, how it is paid, the policy its bookings follow and, for an
+ * appointment service, its working hours. Seats live elsewhere so that bookings never contend for the service's
+ * lock or event stream: a class session's and a course's in a {@code ClassSession}, an appointment provider's
+ * time in one {@code ProviderDay} per local date.
  */
 @Aggregate
 public class BookableService {
@@ -42,17 +44,18 @@ public class BookableService {
     private List<FormField> formFields;
     private BookingPolicy policy;
     private int capacity;
+    private AppointmentSchedule schedule;
 
     protected BookableService() {
         // for Axon
     }
 
     BookableService(CreateServiceCommand command) {
-        if (command.type() != ServiceType.CLASS) {
-            // Appointments and courses arrive with their own capacity owners (provider day, course seats).
-            throw new InvalidInputException("type", "Only CLASS services can be created so far; "
-                    + command.type() + " is not supported yet");
+        if (command.type() == null) {
+            throw new InvalidInputException("type", "A type is required: APPOINTMENT, CLASS or COURSE");
         }
+        checkSchedule(command.type(), command.schedule(), command.capacity());
+        checkSessions(command.type(), command.sessions());
         try {
             ZoneId.of(command.timeZone());
         } catch (DateTimeException e) {
@@ -62,12 +65,46 @@ public class BookableService {
         apply(new ServiceCreatedEvent(command.serviceId(), command.name().trim(), command.type(),
                 command.timeZone(), command.location(), command.price(), Set.copyOf(command.paymentOptions()),
                 command.requiresApproval(), command.formFields() == null ? List.of() : List.copyOf(command.formFields()),
-                command.policy() == null ? BookingPolicy.defaults() : command.policy(), command.capacity()));
+                command.policy() == null ? BookingPolicy.defaults() : command.policy(), command.capacity(),
+                command.schedule()));
+    }
+
+    /** An appointment service has working hours and one provider (capacity 1); the others have neither. */
+    private static void checkSchedule(ServiceType type, AppointmentSchedule schedule, int capacity) {
+        if (type != ServiceType.APPOINTMENT) {
+            if (schedule != null) {
+                throw new InvalidInputException("workingHours", "Working hours and slotMinutes are for "
+                        + "APPOINTMENT services; a " + type + " has sessions");
+            }
+            return;
+        }
+        if (schedule == null) {
+            throw new InvalidInputException("workingHours", "An APPOINTMENT service needs working hours");
+        }
+        schedule.problem().ifPresent(problem -> {
+            throw new InvalidInputException(problem.startsWith("slotMinutes") ? "slotMinutes" : "workingHours",
+                    problem);
+        });
+        if (capacity != 1) {
+            throw new InvalidInputException("capacity", "An APPOINTMENT service has one provider: capacity is 1");
+        }
+    }
+
+    /** Appointments take no sessions; a course is created with its whole, fixed set. */
+    private static void checkSessions(ServiceType type, List<?> sessions) {
+        boolean none = sessions == null || sessions.isEmpty();
+        if (type == ServiceType.APPOINTMENT && !none) {
+            throw new InvalidInputException("sessions", "An APPOINTMENT service has working hours, not sessions");
+        }
+        if (type == ServiceType.COURSE && none) {
+            throw new InvalidInputException("sessions", "A COURSE is created with its fixed set of sessions");
+        }
     }
 
     /**
-     * Replaces the terms new bookings copy. Bookings already made keep their snapshot, sessions already scheduled
-     * their capacity; the type and the time zone (which the sessions' local times were computed in) stay.
+     * Replaces the terms new bookings copy. Bookings already made keep their snapshot and their times, sessions
+     * already scheduled (and a course's seats) their capacity; the type and the time zone (which the sessions'
+     * local times were computed in) stay. An appointment service's working hours stay unless new ones are given.
      */
     void update(UpdateServiceCommand command) {
         if (command.type() != null && command.type() != type) {
@@ -84,11 +121,21 @@ public class BookableService {
         if (command.price() == null) {
             throw new InvalidInputException("price", "A price is required (zero means free)");
         }
-        checkTerms(command.paymentOptions(), command.capacity(), command.formFields(), command.policy());
+        int newCapacity = command.capacity() == null ? capacity : command.capacity(); // left out: unchanged
+        if (type == ServiceType.COURSE && newCapacity != capacity) {
+            throw new InvalidInputException("capacity", "Course " + serviceId + " has " + capacity
+                    + " seats, fixed when it was created; its capacity cannot change");
+        }
+        checkTerms(command.paymentOptions(), newCapacity, command.formFields(), command.policy());
+        AppointmentSchedule newSchedule = command.schedule() == null ? schedule
+                : command.schedule().workingHours().isEmpty() && schedule != null
+                ? new AppointmentSchedule(schedule.workingHours(), command.schedule().slotMinutes())
+                : command.schedule();
+        checkSchedule(type, newSchedule, newCapacity);
         apply(new ServiceUpdatedEvent(serviceId, command.name().trim(), command.location(), command.price(),
                 Set.copyOf(command.paymentOptions()), command.requiresApproval(),
                 command.formFields() == null ? List.of() : List.copyOf(command.formFields()),
-                command.policy() == null ? BookingPolicy.defaults() : command.policy(), command.capacity()));
+                command.policy() == null ? BookingPolicy.defaults() : command.policy(), newCapacity, newSchedule));
     }
 
     private static void checkTerms(Set<PaymentOption> paymentOptions, int capacity, List<FormField> formFields,
@@ -119,7 +166,8 @@ public class BookableService {
     void checkAcceptsSessions() {
         if (type != ServiceType.CLASS) {
             throw new InvalidInputException("serviceId", "Service " + serviceId + " is a " + type
-                    + "; only classes take sessions");
+                    + "; only classes take sessions" + (type == ServiceType.COURSE
+                    ? " (a course keeps the fixed set it was created with)" : " (appointments have working hours)"));
         }
     }
 
@@ -136,7 +184,7 @@ public class BookableService {
     /** What a booking made now copies and keeps, whatever happens to the catalogue later. */
     public ServiceSnapshot snapshot() {
         return new ServiceSnapshot(serviceId, name, type, Set.copyOf(paymentOptions), formFields,
-                new BookingTerms(timeZone, price, requiresApproval, policy));
+                new BookingTerms(timeZone, price, requiresApproval, policy), schedule);
     }
 
     @EventSourcingHandler
@@ -151,6 +199,7 @@ public class BookableService {
         formFields = event.formFields();
         policy = event.policy();
         capacity = event.capacity();
+        schedule = event.schedule();
     }
 
     @EventSourcingHandler
@@ -162,5 +211,6 @@ public class BookableService {
         formFields = event.formFields();
         policy = event.policy();
         capacity = event.capacity();
+        schedule = event.schedule();
     }
 }

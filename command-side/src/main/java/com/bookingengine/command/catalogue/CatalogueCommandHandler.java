@@ -1,8 +1,10 @@
 package com.bookingengine.command.catalogue;
 
+import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.CreateServiceCommand;
 import com.bookingengine.api.catalogue.ScheduleSessionCommand;
 import com.bookingengine.api.catalogue.ScheduleWeeklySessionsCommand;
+import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.SessionSpec;
 import com.bookingengine.api.catalogue.UpdateServiceCommand;
 import com.bookingengine.command.capacity.ClassSession;
@@ -16,7 +18,10 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Creates services and their sessions and replaces services' terms. A service and the sessions it is created with,
@@ -43,12 +48,45 @@ public class CatalogueCommandHandler {
         services.newInstance(() -> new BookableService(command));
         List<String> ids = new ArrayList<>();
         List<SessionSpec> specs = command.sessions() == null ? List.of() : command.sessions();
+        if (command.type() == ServiceType.COURSE) {
+            return scheduleCourse(command, specs);
+        }
         for (int i = 0; i < specs.size(); i++) {
             SessionSpec spec = specs.get(i);
             int capacity = spec.capacity() == null ? command.capacity() : spec.capacity();
             ids.add(schedule(spec.sessionId(), command.serviceId(), spec, capacity, "sessions[" + i + "]."));
         }
         return ids;
+    }
+
+    /**
+     * A course's sessions are its fixed set, with one seat pool for all of them (capacity counts per course). Answers
+     * the sessions' ids; the pool's id ({@code serviceId:course}) is what bookings and availability name.
+     */
+    private List<String> scheduleCourse(CreateServiceCommand command, List<SessionSpec> specs) throws Exception {
+        List<CourseSessionsScheduledEvent.Meeting> meetings = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < specs.size(); i++) {
+            SessionSpec spec = specs.get(i);
+            if (spec.start() == null || spec.end() == null || !spec.end().isAfter(spec.start())) {
+                throw new InvalidInputException("sessions[" + i + "].end", "A session must end after it starts");
+            }
+            if (spec.capacity() != null) {
+                throw new InvalidInputException("sessions[" + i + "].capacity", "A course's capacity counts per "
+                        + "course, not per session: give 'capacity' on the service");
+            }
+            if (!seen.add(spec.sessionId())) {
+                throw new InvalidInputException("sessions[" + i + "].sessionId", "Session ids of a course must differ");
+            }
+            meetings.add(new CourseSessionsScheduledEvent.Meeting(spec.sessionId(), spec.start(), spec.end()));
+        }
+        meetings.sort(Comparator.comparing(CourseSessionsScheduledEvent.Meeting::start));
+        String courseId = ClassSession.courseId(command.serviceId());
+        if (exists(sessions, courseId)) {
+            throw new ConflictException("duplicate", "Course " + courseId + " already exists");
+        }
+        sessions.newInstance(() -> ClassSession.course(command.serviceId(), meetings, command.capacity()));
+        return meetings.stream().map(CourseSessionsScheduledEvent.Meeting::sessionId).toList();
     }
 
     @CommandHandler

@@ -37,10 +37,6 @@ class CatalogueController {
 
     @PostMapping
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody CatalogueRequests.CreateService body) {
-        if (body.type() != ServiceType.CLASS) {
-            throw new InvalidInputException("type", "Only CLASS services can be created so far; "
-                    + body.type() + " is not supported yet");
-        }
         String serviceId = body.serviceId() == null ? UUID.randomUUID().toString() : body.serviceId();
         List<SessionSpec> sessions = body.sessions() == null ? List.of() : body.sessions().stream()
                 .map(s -> new SessionSpec(s.sessionId() == null ? UUID.randomUUID().toString() : s.sessionId(),
@@ -50,7 +46,7 @@ class CatalogueController {
                 body.name(), body.type(), body.timeZone(), body.location(), body.price(), body.paymentOptions(),
                 Boolean.TRUE.equals(body.requiresApproval()), body.formFields(),
                 body.policy() == null ? null : body.policy().orDefaults(),
-                body.capacity() == null ? CatalogueRequests.DEFAULT_CLASS_CAPACITY : body.capacity(), sessions)));
+                body.capacityOrDefault(), sessions, body.schedule())));
         return ResponseEntity.created(URI.create("/api/v1/services/" + serviceId))
                 .body(Map.of("serviceId", serviceId, "sessionIds", sessionIds));
     }
@@ -58,11 +54,12 @@ class CatalogueController {
     @PutMapping("/{serviceId}")
     ResponseEntity<Map<String, Object>> update(@PathVariable String serviceId,
                                                @Valid @RequestBody CatalogueRequests.UpdateService body) {
+        // the type is the service's; a schedule sent to another type is refused by the service itself
         commands.sendAndWait(Caller.command(new UpdateServiceCommand(serviceId, body.name(), body.type(),
                 body.timeZone(), body.location(), body.price(), body.paymentOptions(),
                 Boolean.TRUE.equals(body.requiresApproval()), body.formFields(),
-                body.policy() == null ? null : body.policy().orDefaults(),
-                body.capacity() == null ? CatalogueRequests.DEFAULT_CLASS_CAPACITY : body.capacity())));
+                body.policy() == null ? null : body.policy().orDefaults(), body.capacity(),
+                CatalogueRequests.schedule(true, body.workingHours(), body.slotMinutes()))));
         return ResponseEntity.ok(Map.of("serviceId", serviceId));
     }
 

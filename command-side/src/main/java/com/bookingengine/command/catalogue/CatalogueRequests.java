@@ -1,10 +1,13 @@
 package com.bookingengine.command.catalogue;
 
+import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.catalogue.WorkingHours;
 import com.bookingengine.api.common.Money;
+import com.bookingengine.platform.error.InvalidInputException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,7 +22,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** The JSON bodies of the catalogue endpoints (SPEC §4). */
@@ -28,6 +30,7 @@ final class CatalogueRequests {
     static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
     static final String ID_MESSAGE = "must be 1-64 letters, digits, '.', '_' or '-'";
     static final int DEFAULT_CLASS_CAPACITY = 10;
+    static final int DEFAULT_SLOT_MINUTES = 30;
 
     private CatalogueRequests() {
     }
@@ -43,9 +46,35 @@ final class CatalogueRequests {
                          @Size(max = 50) List<@Valid @NotNull FormField> formFields,
                          @Valid Policy policy,
                          @Min(1) @Max(100_000) Integer capacity,
-                         List<Map<String, Object>> workingHours,
-                         Integer slotMinutes,
+                         @Size(max = 100) List<@Valid @NotNull Hours> workingHours,
+                         @Min(5) @Max(1440) Integer slotMinutes,
                          @Size(max = 1000) List<@Valid @NotNull Session> sessions) {
+
+        /** An appointment service's grid; null for the other types (which then must not send working hours). */
+        AppointmentSchedule schedule() {
+            return CatalogueRequests.schedule(type == ServiceType.APPOINTMENT, workingHours, slotMinutes);
+        }
+
+        /** CLASS: the default per session; COURSE: the course's; APPOINTMENT: one provider. */
+        int capacityOrDefault() {
+            return capacity != null ? capacity : type == ServiceType.APPOINTMENT ? 1 : DEFAULT_CLASS_CAPACITY;
+        }
+    }
+
+    /** One entry of an appointment service's weekly working hours, in the service's local time. */
+    record Hours(@NotNull DayOfWeek day, @NotNull LocalTime start, @NotNull LocalTime end) {
+    }
+
+    static AppointmentSchedule schedule(boolean appointment, List<Hours> workingHours, Integer slotMinutes) {
+        if (workingHours == null && slotMinutes == null) {
+            return null;
+        }
+        if (!appointment && workingHours == null) {
+            throw new InvalidInputException("slotMinutes", "slotMinutes is for APPOINTMENT services");
+        }
+        return new AppointmentSchedule(workingHours == null ? null : workingHours.stream()
+                .map(h -> new WorkingHours(h.day(), h.start(), h.end())).toList(),
+                slotMinutes == null ? DEFAULT_SLOT_MINUTES : slotMinutes);
     }
 
     /** A policy where every field is optional; what is left out takes the default. */
@@ -82,7 +111,10 @@ final class CatalogueRequests {
                   @NotNull LocalTime end, @NotNull LocalDate from, @NotNull LocalDate until) {
     }
 
-    /** {@code PUT /services/{id}}: the terms of {@code POST /services}; type and time zone may be repeated, not changed. */
+    /**
+     * {@code PUT /services/{id}}: the terms of {@code POST /services}; type and time zone may be repeated, not
+     * changed. An appointment service's working hours and slot length stay as they are when left out.
+     */
     record UpdateService(@NotBlank @Size(max = 200) String name,
                          ServiceType type,
                          String timeZone,
@@ -92,6 +124,8 @@ final class CatalogueRequests {
                          Boolean requiresApproval,
                          @Size(max = 50) List<@Valid @NotNull FormField> formFields,
                          @Valid Policy policy,
-                         @Min(1) @Max(100_000) Integer capacity) {
+                         @Min(1) @Max(100_000) Integer capacity,
+                         @Size(max = 100) List<@Valid @NotNull Hours> workingHours,
+                         @Min(5) @Max(1440) Integer slotMinutes) {
     }
 }

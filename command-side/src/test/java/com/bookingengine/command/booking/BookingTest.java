@@ -81,7 +81,7 @@ class BookingTest {
         fixture = new AggregateTestFixture<>(Booking.class);
         store = new SeatStore();
         fixture.registerAnnotatedCommandHandler(new BookingCommandHandler(fixture.getRepository(), store.sessions,
-                store.services, Clock.fixed(NOW, ZoneOffset.UTC)));
+                store.days, store.services, Clock.fixed(NOW, ZoneOffset.UTC)));
         classService(false, BookingPolicy.defaults(), List.of());
         store.session(SESSION, SERVICE, START, 3);
     }
@@ -626,7 +626,7 @@ class BookingTest {
         @Test
         void aConfirmedBookingMovesTakingTheNewSeatsAndFreeingTheOldInOneUnitOfWork() {
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
-                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", 1L))
+                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null, null, 1L))
                     .expectEvents(new BookingRescheduledEvent(BOOKING, SESSION, "yoga-2", START_2,
                             START_2.plusSeconds(3600), BookingStatus.CONFIRMED, PaymentStatus.NOT_PAID))
                     .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.CONFIRMED,
@@ -639,7 +639,7 @@ class BookingTest {
         void noRoomInTheNewSessionIsAConflictAndChangesNothing() {
             store.seatsTaken("yoga-2", SERVICE, "someone-else", 2);
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
-                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null))
+                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null, null, null))
                     .expectException(conflict("capacity")).expectNoEvents();
             assertThat(seatEvents()).hasSize(1);
             assertThat(store.eventsOf("yoga-2")).hasSize(2);
@@ -648,7 +648,7 @@ class BookingTest {
         @Test
         void theSameSessionIsANoOp() {
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
-                    .when(new RescheduleBookingCommand(BOOKING, SESSION, null))
+                    .when(new RescheduleBookingCommand(BOOKING, SESSION, null, null, null))
                     .expectNoEvents()
                     .expectResultMessagePayload(new BookingCommandResult(BOOKING, BookingStatus.CONFIRMED,
                             PaymentStatus.NOT_PAID, 1, PRICE));
@@ -659,17 +659,17 @@ class BookingTest {
             store.service("pilates", PRICE, Set.of(PaymentOption.IN_PERSON), false, List.of(), BookingPolicy.defaults());
             store.session("pilates-1", "pilates", START_2, 5);
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
-                    .when(new RescheduleBookingCommand(BOOKING, "pilates-1", null))
+                    .when(new RescheduleBookingCommand(BOOKING, "pilates-1", null, null, null))
                     .expectException(rejectedField("sessionId")).expectNoEvents();
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
-                    .when(new RescheduleBookingCommand(BOOKING, "nope", null))
+                    .when(new RescheduleBookingCommand(BOOKING, "nope", null, null, null))
                     .expectException(rejectedField("sessionId")).expectNoEvents();
         }
 
         @Test
         void onlyConfirmedBookingsMove() {
             fixture.givenCommands(create(PaymentOption.ONLINE))
-                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null))
+                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null, null, null))
                     .expectException(conflict("status")).expectNoEvents();
         }
 
@@ -679,17 +679,17 @@ class BookingTest {
             store.session("soon", SERVICE, NOW.plus(Duration.ofMinutes(30)), 5);
             store.session("far", SERVICE, NOW.plus(Duration.ofDays(30)), 5);
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
-                    .when(new RescheduleBookingCommand(BOOKING, "soon", null))
+                    .when(new RescheduleBookingCommand(BOOKING, "soon", null, null, null))
                     .expectException(conflict("tooLateToBook")).expectNoEvents();
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
-                    .when(new RescheduleBookingCommand(BOOKING, "far", null))
+                    .when(new RescheduleBookingCommand(BOOKING, "far", null, null, null))
                     .expectException(conflict("tooEarlyToBook")).expectNoEvents();
         }
 
         @Test
         void aStaleExpectedRevisionIsAConflict() {
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
-                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", 7L))
+                    .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null, null, 7L))
                     .expectException(conflict("revision")).expectNoEvents();
         }
     }
@@ -837,7 +837,7 @@ class BookingTest {
             engine.send(new ChangeParticipantsCommand("a", 2, null));
             assertThat(status("w1")).isEqualTo(BookingStatus.CONFIRMED);
             assertThat(waitlisted("w2")).isTrue();
-            engine.send(new RescheduleBookingCommand("a", "yoga-2", null));
+            engine.send(new RescheduleBookingCommand("a", "yoga-2", null, null, null));
             assertThat(status("w2")).isEqualTo(BookingStatus.CONFIRMED);
             assertThat(waitlisted("w2")).isFalse();
             assertThat(engine.session(SESSION).seatsByBooking()).isEqualTo(Map.of("w1", 1, "w2", 2));

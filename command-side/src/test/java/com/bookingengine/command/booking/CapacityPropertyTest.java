@@ -17,13 +17,7 @@ import com.bookingengine.api.common.Money;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.platform.error.ConflictException;
 import com.bookingengine.platform.error.InvalidInputException;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import org.axonframework.modelling.command.AbstractRepository;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +31,6 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The capacity invariant as a property: random books (with and without the waitlist), cancels, declines,
@@ -55,31 +48,9 @@ class CapacityPropertyTest {
     private static final List<String> SESSIONS = List.of("s-1", "s-2");
     private static final ContactDetails ADA = new ContactDetails("c-1", "Ada", "Lovelace", "ada@example.com", null, null);
 
-    private static final Logger REPOSITORY_LOG = (Logger) LoggerFactory.getLogger(AbstractRepository.class);
-    private static Level repositoryLevel;
-
-    /** Every create first looks for an existing booking, which Axon logs with a stack trace: 12,000 of them here. */
-    @BeforeAll
-    static void quietLookups() {
-        repositoryLevel = REPOSITORY_LOG.getLevel();
-        REPOSITORY_LOG.setLevel(Level.ERROR);
-    }
-
-    @AfterAll
-    static void restoreLookups() {
-        REPOSITORY_LOG.setLevel(repositoryLevel);
-    }
-
     @Test
     void seatsNeverExceedCapacityAndAlwaysMatchTheSeatHoldingBookings() {
-        for (int run = 0; run < RUNS; run++) {
-            long seed = 20261123L + run;
-            try {
-                run(seed);
-            } catch (AssertionError | RuntimeException e) {
-                fail("Property failed for seed " + seed + ": " + e.getMessage(), e);
-            }
-        }
+        PropertyRuns.forSeeds(20261123L, RUNS, this::run);
     }
 
     private void run(long seed) {
@@ -124,7 +95,7 @@ class CapacityPropertyTest {
             case 5 -> new ConfirmBookingCommand(some, null, null);
             case 6 -> random.nextBoolean() ? new ApprovePaymentCommand(some, "tx-" + some, null)
                     : new FailPaymentCommand(some, null, null);
-            case 7, 8 -> new RescheduleBookingCommand(some, SESSIONS.get(random.nextInt(SESSIONS.size())), null);
+            case 7, 8 -> new RescheduleBookingCommand(some, SESSIONS.get(random.nextInt(SESSIONS.size())), null, null, null);
             default -> new ChangeParticipantsCommand(some, 1 + random.nextInt(4), null);
         };
     }

@@ -2,6 +2,7 @@ package com.bookingengine.command.booking;
 
 import com.bookingengine.api.booking.BookingCommandResult;
 import com.bookingengine.command.capacity.ClassSession;
+import com.bookingengine.command.capacity.ProviderDay;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,7 +39,7 @@ final class Engine {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(
                 List.of(new SimpleCorrelationDataProvider("actor"))));
-        new AnnotationCommandHandlerAdapter<>(new BookingCommandHandler(bookings, store.sessions, store.services,
+        new AnnotationCommandHandlerAdapter<>(new BookingCommandHandler(bookings, store.sessions, store.days, store.services,
                 clock)).subscribe(bus);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
@@ -64,6 +65,17 @@ final class Engine {
 
     ClassSession session(String sessionId) {
         return inspect(() -> store.sessions.load(sessionId).invoke(s -> s));
+    }
+
+    /** A provider day, or empty when no booking has needed it yet. */
+    Optional<ProviderDay> day(String dayId) {
+        return inspect(() -> {
+            try {
+                return Optional.of(store.days.load(dayId).invoke(d -> d));
+            } catch (AggregateNotFoundException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     List<DomainEventMessage<?>> events(String aggregateId) {

@@ -2,7 +2,9 @@ package com.bookingengine.command.booking;
 
 import com.bookingengine.api.booking.SeatsReservedEvent;
 import com.bookingengine.api.booking.WaitlistJoinedEvent;
+import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
+import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
@@ -10,6 +12,7 @@ import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.api.common.Money;
 import com.bookingengine.command.capacity.ClassSession;
+import com.bookingengine.command.capacity.ProviderDay;
 import com.bookingengine.command.catalogue.BookableService;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -34,6 +37,8 @@ final class SeatStore {
             .storageEngine(new InMemoryEventStorageEngine()).build();
     final Repository<ClassSession> sessions = EventSourcingRepository.builder(ClassSession.class)
             .eventStore(events).build();
+    final Repository<ProviderDay> days = EventSourcingRepository.builder(ProviderDay.class)
+            .eventStore(events).build();
     final Repository<BookableService> services = EventSourcingRepository.builder(BookableService.class)
             .eventStore(events).build();
 
@@ -41,7 +46,27 @@ final class SeatStore {
                  List<FormField> formFields,
                  BookingPolicy policy) {
         store("BookableService", serviceId, 0, new ServiceCreatedEvent(serviceId, "Yoga", ServiceType.CLASS,
-                "Europe/Berlin", "Studio 1", price, options, requiresApproval, formFields, policy, 10));
+                "Europe/Berlin", "Studio 1", price, options, requiresApproval, formFields, policy, 10, null));
+    }
+
+    /** An appointment service with these working hours, as {@code BookableService} would have recorded it. */
+    void appointmentService(String serviceId, String timeZone, AppointmentSchedule schedule, BookingPolicy policy,
+                            boolean requiresApproval) {
+        store("BookableService", serviceId, 0, new ServiceCreatedEvent(serviceId, "Haircut", ServiceType.APPOINTMENT,
+                timeZone, "Salon", Money.of("30.00", "EUR"), Set.of(PaymentOption.IN_PERSON, PaymentOption.ONLINE),
+                requiresApproval, List.of(), policy, 1, schedule));
+    }
+
+    /** A course and its one pool of seats spanning its sessions, as the catalogue would have recorded them. */
+    void course(String serviceId, List<CourseSessionsScheduledEvent.Meeting> meetings, int capacity,
+                BookingPolicy policy) {
+        store("BookableService", serviceId, 0, new ServiceCreatedEvent(serviceId, "French", ServiceType.COURSE,
+                "Europe/Paris", "Room 2", Money.of("120.00", "EUR"), Set.of(PaymentOption.IN_PERSON), false, List.of(),
+                policy, capacity, null));
+        String courseId = ClassSession.courseId(serviceId);
+        store("ClassSession", courseId, 0, new SessionScheduledEvent(courseId, serviceId, meetings.get(0).start(),
+                meetings.get(meetings.size() - 1).end(), capacity));
+        store("ClassSession", courseId, 1, new CourseSessionsScheduledEvent(courseId, serviceId, meetings));
     }
 
     void session(String sessionId, String serviceId, Instant start, int capacity) {

@@ -57,7 +57,7 @@ class CatalogueTest {
 
     private static CreateServiceCommand yoga(ServiceType type, String zone, int capacity, List<SessionSpec> sessions) {
         return new CreateServiceCommand("yoga", "  Yoga  ", type, zone, "Studio 1", PRICE,
-                Set.of(PaymentOption.IN_PERSON), false, List.of(new FormField("phone", true)), null, capacity, sessions);
+                Set.of(PaymentOption.IN_PERSON), false, List.of(new FormField("phone", true)), null, capacity, sessions, null);
     }
 
     private List<Object> sessionEvents(String sessionId) {
@@ -82,7 +82,7 @@ class CatalogueTest {
                         new SessionSpec("s2", START.plusSeconds(86400), START.plusSeconds(90000), 4))))
                 .expectEvents(new ServiceCreatedEvent("yoga", "Yoga", ServiceType.CLASS, "Europe/Berlin", "Studio 1",
                         PRICE, Set.of(PaymentOption.IN_PERSON), false, List.of(new FormField("phone", true)),
-                        BookingPolicy.defaults(), 12))
+                        BookingPolicy.defaults(), 12, null))
                 .expectResultMessagePayload(List.of("s1", "s2"));
         assertThat(sessionEvents("s1")).containsExactly(
                 new SessionScheduledEvent("s1", "yoga", START, START.plusSeconds(3600), 12));
@@ -104,23 +104,23 @@ class CatalogueTest {
     @Test
     void invalidDefinitionsAreRejectedNamingTheField() {
         fixture.givenNoPriorActivity().when(yoga(ServiceType.APPOINTMENT, "Europe/Berlin", 1, List.of()))
-                .expectException(rejectedField("type")).expectNoEvents();
+                .expectException(rejectedField("workingHours")).expectNoEvents(); // an appointment needs its hours
         fixture.givenNoPriorActivity().when(yoga(ServiceType.CLASS, "Mars/Olympus", 1, List.of()))
                 .expectException(rejectedField("timeZone")).expectNoEvents();
         fixture.givenNoPriorActivity().when(yoga(ServiceType.CLASS, "Europe/Berlin", 0, List.of()))
                 .expectException(rejectedField("capacity")).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateServiceCommand("yoga", "Yoga", ServiceType.CLASS, "UTC", null, PRICE, Set.of(), false,
-                        null, null, 5, null))
+                        null, null, 5, null, null))
                 .expectException(rejectedField("paymentOptions")).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateServiceCommand("yoga", "Yoga", ServiceType.CLASS, "UTC", null, PRICE,
                         Set.of(PaymentOption.ONLINE), false,
-                        List.of(new FormField("phone", true), new FormField("phone", false)), null, 5, null))
+                        List.of(new FormField("phone", true), new FormField("phone", false)), null, 5, null, null))
                 .expectException(rejectedField("formFields")).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateServiceCommand("yoga", "Yoga", ServiceType.CLASS, "UTC", null, PRICE,
-                        Set.of(PaymentOption.ONLINE), false, null, new BookingPolicy(-1, 365, 0, 10, 0, 0, 15), 5, null))
+                        Set.of(PaymentOption.ONLINE), false, null, new BookingPolicy(-1, 365, 0, 10, 0, 0, 15), 5, null, null))
                 .expectException(rejectedField("policy")).expectNoEvents();
     }
 
@@ -257,7 +257,7 @@ class CatalogueTest {
 
     private static UpdateServiceCommand update(ServiceType type, String zone, BookingPolicy policy) {
         return new UpdateServiceCommand("yoga", " Power yoga ", type, zone, "Studio 2", Money.of("25", "EUR"),
-                Set.of(PaymentOption.ONLINE, PaymentOption.IN_PERSON), true, List.of(), policy, 4);
+                Set.of(PaymentOption.ONLINE, PaymentOption.IN_PERSON), true, List.of(), policy, 4, null);
     }
 
     @Test
@@ -265,7 +265,7 @@ class CatalogueTest {
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 12, List.of()))
                 .when(update(null, null, STRICT))
                 .expectEvents(new ServiceUpdatedEvent("yoga", "Power yoga", "Studio 2", Money.of("25", "EUR"),
-                        Set.of(PaymentOption.ONLINE, PaymentOption.IN_PERSON), true, List.of(), STRICT, 4))
+                        Set.of(PaymentOption.ONLINE, PaymentOption.IN_PERSON), true, List.of(), STRICT, 4, null))
                 .expectResultMessagePayload("yoga")
                 .expectState(service -> {
                     ServiceSnapshot snapshot = service.snapshot();
@@ -285,11 +285,11 @@ class CatalogueTest {
     @Test
     void anUpdateMayRepeatTheTypeAndTimeZoneAndWithoutAPolicyTakesTheDefaults() {
         fixture.givenCommands(new CreateServiceCommand("yoga", "Yoga", ServiceType.CLASS, "Europe/Berlin", null, PRICE,
-                        Set.of(PaymentOption.ONLINE), false, null, STRICT, 5, null))
+                        Set.of(PaymentOption.ONLINE), false, null, STRICT, 5, null, null))
                 .when(update(ServiceType.CLASS, "Europe/Berlin", null))
                 .expectEvents(new ServiceUpdatedEvent("yoga", "Power yoga", "Studio 2", Money.of("25", "EUR"),
                         Set.of(PaymentOption.ONLINE, PaymentOption.IN_PERSON), true, List.of(),
-                        BookingPolicy.defaults(), 4));
+                        BookingPolicy.defaults(), 4, null));
     }
 
     @Test
@@ -313,11 +313,11 @@ class CatalogueTest {
                 .when(update(null, null, new BookingPolicy(0, 0, 0, 1, 0, 0, 15)))
                 .expectException(rejectedField("policy")).expectNoEvents();
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 12, List.of()))
-                .when(new UpdateServiceCommand("yoga", "Yoga", null, null, null, PRICE, Set.of(), false, null, null, 5))
+                .when(new UpdateServiceCommand("yoga", "Yoga", null, null, null, PRICE, Set.of(), false, null, null, 5, null))
                 .expectException(rejectedField("paymentOptions")).expectNoEvents();
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 12, List.of()))
                 .when(new UpdateServiceCommand("yoga", "Yoga", null, null, null, PRICE, Set.of(PaymentOption.ONLINE),
-                        false, null, null, 0))
+                        false, null, null, 0, null))
                 .expectException(rejectedField("capacity")).expectNoEvents();
     }
 

@@ -55,18 +55,20 @@ class AvailabilityController {
                 .orElseThrow(() -> new NotFoundException("Service " + serviceId + " does not exist"));
     }
 
-    /** The body of {@code POST /availability/check}; only class sessions ({@code sessionId}) so far. */
+    /**
+     * The body of {@code POST /availability/check}: a class's {@code sessionId}, an appointment's {@code start} and
+     * {@code end}, or for a course neither ({@code course: true} may say so).
+     */
     record CheckRequest(@NotBlank String serviceId, String sessionId, Instant start, Instant end, Boolean course,
                         @Min(1) @Max(1000) Integer participants) {
     }
 
     @PostMapping("/check")
     AvailabilityCheck check(@Valid @RequestBody CheckRequest body) {
-        if (body.sessionId() == null || body.sessionId().isBlank()) {
-            throw new InvalidInputException(body.start() != null || body.end() != null ? "start" : "sessionId",
-                    "Only class sessions can be checked so far: send the sessionId");
+        if (Boolean.TRUE.equals(body.course()) && (body.start() != null || body.end() != null)) {
+            throw new InvalidInputException("course", "A course is checked whole: send course or start and end");
         }
-        return queries.query(new CheckAvailabilityQuery(body.serviceId(), body.sessionId(),
+        return queries.query(new CheckAvailabilityQuery(body.serviceId(), body.sessionId(), body.start(), body.end(),
                         body.participants() == null ? 1 : body.participants(), clock.instant()),
                         ResponseTypes.optionalInstanceOf(AvailabilityCheck.class)).join()
                 .orElseThrow(() -> new NotFoundException("Service " + body.serviceId() + " does not exist"));

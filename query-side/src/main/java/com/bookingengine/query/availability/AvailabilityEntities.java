@@ -1,5 +1,6 @@
 package com.bookingengine.query.availability;
 
+import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.ServiceType;
 import jakarta.persistence.Column;
@@ -15,7 +16,10 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 
-/** What the availability read model knows of a service: its kind and the policy slots are judged by. */
+/**
+ * What the availability read model knows of a service: its kind, the policy slots are judged by and, for an
+ * appointment service, its time zone and working hours (the columns default so a schema update can add them).
+ */
 @Entity
 @Table(name = "availability_service")
 class AvailabilityService {
@@ -27,18 +31,55 @@ class AvailabilityService {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(length = 1000)
     BookingPolicy policy;
+    String timeZone;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(length = 20_000)
+    AppointmentSchedule schedule;
 
     protected AvailabilityService() {
     }
 
-    AvailabilityService(String serviceId, ServiceType type, BookingPolicy policy) {
+    AvailabilityService(String serviceId, ServiceType type, BookingPolicy policy, String timeZone,
+                        AppointmentSchedule schedule) {
         this.serviceId = serviceId;
         this.type = type;
         this.policy = policy;
+        this.timeZone = timeZone;
+        this.schedule = schedule;
     }
 }
 
-/** Seats of one class session: capacity and how many are held. */
+/**
+ * Time of an appointment provider held by one booking on one local date: the appointment and its buffer, as the
+ * provider day's aggregate reserved it. Blocks of one service never overlap.
+ */
+@Entity
+@Table(name = "availability_block", indexes = @Index(name = "availability_block_service",
+        columnList = "serviceId,fromAt"))
+class AvailabilityBlock {
+
+    @Id
+    String blockId;
+    String serviceId;
+    Instant fromAt;
+    Instant toAt;
+
+    protected AvailabilityBlock() {
+    }
+
+    AvailabilityBlock(String dayId, String serviceId, String bookingId, Instant from, Instant to) {
+        this.blockId = id(dayId, bookingId);
+        this.serviceId = serviceId;
+        this.fromAt = from;
+        this.toAt = to;
+    }
+
+    static String id(String dayId, String bookingId) {
+        return dayId + "/" + bookingId;
+    }
+}
+
+/** Seats of one class session or one course (its single slot): capacity and how many are held. */
 @Entity
 @Table(name = "availability_session", indexes = @Index(name = "availability_session_service",
         columnList = "serviceId,startAt"))

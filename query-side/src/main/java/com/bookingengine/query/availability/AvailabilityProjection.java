@@ -6,14 +6,19 @@ import com.bookingengine.api.availability.CheckAvailabilityQuery;
 import com.bookingengine.api.availability.AvailabilityQuery;
 import com.bookingengine.api.availability.PolicyViolations;
 import com.bookingengine.api.availability.Slot;
+import com.bookingengine.api.booking.AppointmentTimeReleasedEvent;
+import com.bookingengine.api.booking.AppointmentTimeReservedEvent;
 import com.bookingengine.api.booking.SeatsReleasedEvent;
 import com.bookingengine.api.booking.SeatsReservedEvent;
 import com.bookingengine.api.booking.WaitlistJoinedEvent;
 import com.bookingengine.api.booking.WaitlistLeftEvent;
+import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
+import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
+import com.bookingengine.platform.error.InvalidInputException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,11 +27,17 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Open spots per class session ({@code GET /availability}), kept from the seat events of the session
- * aggregates, so a query reads rows and never replays events.
+ * What can be booked ({@code GET /availability}, {@code POST /availability/check}), kept from the seat events of
+ * the session aggregates (a class's sessions, a course's one pool) and the time events of the provider days
+ * (appointments), so a query reads rows and never replays events. Appointment slots are computed per query from the
+ * service's working hours ({@link AppointmentSchedule}, the same code the command side checks bookings with) minus
+ * the blocks of time bookings hold.
  */
 @Component
 @ProcessingGroup(AvailabilityProjection.PROCESSING_GROUP)
@@ -36,15 +47,19 @@ public class AvailabilityProjection {
 
     private final AvailabilityServiceRepository services;
     private final AvailabilitySessionRepository sessions;
+    private final AvailabilityBlockRepository blocks;
 
-    AvailabilityProjection(AvailabilityServiceRepository services, AvailabilitySessionRepository sessions) {
+    AvailabilityProjection(AvailabilityServiceRepository services, AvailabilitySessionRepository sessions,
+                           AvailabilityBlockRepository blocks) {
         this.services = services;
         this.sessions = sessions;
+        this.blocks = blocks;
     }
 
     @EventHandler
     void on(ServiceCreatedEvent event) {
-        services.save(new AvailabilityService(event.serviceId(), event.type(), event.policy()));
+        services.save(new AvailabilityService(event.serviceId(), event.type(), event.policy(), event.timeZone(),
+                event.schedule()));
     }
 
     /** Slots are judged by the service's current policy; sessions keep their capacity. */
@@ -53,6 +68,7 @@ public class AvailabilityProjection {
         AvailabilityService service = services.findById(event.serviceId()).orElseThrow(() -> new IllegalStateException(
                 "Service " + event.serviceId() + " was updated before it was created in this read model"));
         service.policy = event.policy();
+        service.schedule = event.schedule();
         services.save(service);
     }
 
@@ -82,32 +98,126 @@ public class AvailabilityProjection {
         session(event.sessionId()).waitlisted--;
     }
 
+    @EventHandler
+    void on(AppointmentTimeReservedEvent event) {
+        blocks.save(new AvailabilityBlock(event.dayId(), event.serviceId(), event.bookingId(), event.from(),
+                event.to()));
+    }
+
+    @EventHandler
+    void on(AppointmentTimeReleasedEvent event) {
+        blocks.deleteById(AvailabilityBlock.id(event.dayId(), event.bookingId()));
+    }
+
     @ResetHandler
     void reset() {
+        blocks.deleteAllInBatch();
         sessions.deleteAllInBatch();
         services.deleteAllInBatch();
     }
 
-    /** Empty when the service is unknown. Full sessions stay in the answer, not bookable. */
+    /** Empty when the service is unknown. Full sessions and taken slots stay in the answer, not bookable. */
     @QueryHandler
     Optional<Availability> handle(AvailabilityQuery query) {
-        return services.findById(query.serviceId()).map(service -> new Availability(sessions
-                .findByServiceIdAndStartAtGreaterThanEqualAndStartAtLessThanOrderByStartAtAscSessionIdAsc(
-                        query.serviceId(), query.from(), query.to())
-                .stream()
-                .map(session -> slot(session, service.policy, query))
-                .toList()));
+        return services.findById(query.serviceId()).map(service -> new Availability(
+                service.type == ServiceType.APPOINTMENT ? appointmentSlots(service, query)
+                        : sessions.findByServiceIdAndStartAtGreaterThanEqualAndStartAtLessThanOrderByStartAtAscSessionIdAsc(
+                                query.serviceId(), query.from(), query.to())
+                        .stream()
+                        .map(session -> slot(session, service.policy, query))
+                        .toList()));
     }
 
-    /** Empty when the service is unknown; the same verdict as the session's slot in {@link AvailabilityQuery}. */
+    /**
+     * Empty when the service is unknown; otherwise the same verdict as the slot in {@link AvailabilityQuery}. A class
+     * names its session, an appointment its start and end, a course nothing (or its one slot's id); the wrong
+     * shape for the service's type is a 400.
+     */
     @QueryHandler
     Optional<AvailabilityCheck> handle(CheckAvailabilityQuery query) {
-        return services.findById(query.serviceId()).map(service -> sessions.findById(query.sessionId())
-                .filter(session -> session.serviceId.equals(query.serviceId()))
-                .map(session -> verdict(slot(session, service.policy, new AvailabilityQuery(query.serviceId(),
-                        session.startAt, session.startAt, query.participants(), query.now())), service.policy,
-                        query.participants()))
-                .orElse(new AvailabilityCheck(false, 0, "unknownSession")));
+        return services.findById(query.serviceId()).map(service -> switch (service.type) {
+            case APPOINTMENT -> checkAppointment(service, query);
+            case COURSE -> {
+                if (query.start() != null || query.end() != null) {
+                    throw new InvalidInputException("start", "A COURSE is booked as a whole: send neither start nor end");
+                }
+                yield sessions.findFirstByServiceId(query.serviceId())
+                        .filter(course -> query.sessionId() == null || course.sessionId.equals(query.sessionId()))
+                        .map(course -> checkSession(course, service, query))
+                        .orElse(new AvailabilityCheck(false, 0, "unknownSession"));
+            }
+            case CLASS -> {
+                if (query.sessionId() == null || query.sessionId().isBlank()) {
+                    throw new InvalidInputException("sessionId", "A CLASS is checked by sessionId");
+                }
+                yield sessions.findById(query.sessionId())
+                        .filter(session -> session.serviceId.equals(query.serviceId()))
+                        .map(session -> checkSession(session, service, query))
+                        .orElse(new AvailabilityCheck(false, 0, "unknownSession"));
+            }
+        });
+    }
+
+    private static AvailabilityCheck checkSession(AvailabilitySession session, AvailabilityService service,
+                                                  CheckAvailabilityQuery query) {
+        return verdict(slot(session, service.policy, new AvailabilityQuery(query.serviceId(), session.startAt,
+                session.startAt, query.participants(), query.now())), service.policy, query.participants());
+    }
+
+    private AvailabilityCheck checkAppointment(AvailabilityService service, CheckAvailabilityQuery query) {
+        if (query.sessionId() != null) {
+            throw new InvalidInputException("sessionId", "An APPOINTMENT is checked by start and end, not sessionId");
+        }
+        if (query.start() == null || query.end() == null) {
+            throw new InvalidInputException(query.start() == null ? "start" : "end",
+                    "An APPOINTMENT is checked by the start and end of a slot");
+        }
+        return appointmentSlots(service, new AvailabilityQuery(query.serviceId(), query.start(),
+                query.start().plusSeconds(1), query.participants(), query.now())).stream()
+                .filter(slot -> slot.start().equals(query.start()) && slot.end().equals(query.end()))
+                .findFirst()
+                .map(slot -> verdict(slot, service.policy, query.participants()))
+                .orElse(new AvailabilityCheck(false, 0, "notASlot"));
+    }
+
+    /**
+     * The service's slots starting in the query's window, each free when [start, end + buffer) meets no block of
+     * time already held (the command side's rule for a new booking, with the current buffer). Blocks never overlap,
+     * so sorted by start they are sorted by end too, and one sweep serves all slots.
+     */
+    private List<Slot> appointmentSlots(AvailabilityService service, AvailabilityQuery query) {
+        ZoneId zone = ZoneId.of(service.timeZone);
+        List<AppointmentSchedule.TimeSlot> grid = service.schedule.slotsStartingIn(query.from(), query.to(), zone);
+        if (grid.isEmpty()) {
+            return List.of();
+        }
+        Duration buffer = Duration.ofMinutes(service.policy.bufferMinutes());
+        List<AvailabilityBlock> held = blocks.findByServiceIdAndToAtGreaterThanAndFromAtLessThanOrderByFromAtAsc(
+                service.serviceId, grid.get(0).start(), grid.get(grid.size() - 1).end().plus(buffer));
+        List<Slot> slots = new ArrayList<>(grid.size());
+        int next = 0;
+        for (AppointmentSchedule.TimeSlot time : grid) {
+            while (next < held.size() && !held.get(next).toAt.isAfter(time.start())) {
+                next++;
+            }
+            boolean taken = next < held.size() && held.get(next).fromAt.isBefore(time.end().plus(buffer));
+            slots.add(appointmentSlot(time, taken, service.policy, query));
+        }
+        return slots;
+    }
+
+    private static Slot appointmentSlot(AppointmentSchedule.TimeSlot time, boolean taken, BookingPolicy policy,
+                                        AvailabilityQuery query) {
+        PolicyViolations violations = violations(time.start(), policy, query.now());
+        boolean bookable = !taken && !violations.tooEarlyToBook() && !violations.tooLateToBook()
+                && query.participants() <= policy.maxParticipantsPerBooking();
+        return new Slot(time.start(), time.end(), null, taken ? 0 : 1, 1, bookable, 0, violations);
+    }
+
+    private static PolicyViolations violations(Instant start, BookingPolicy policy, Instant now) {
+        boolean tooLate = !now.isBefore(start.minus(Duration.ofMinutes(policy.minNoticeMinutes())));
+        boolean tooEarly = start.isAfter(now.plus(Duration.ofDays(policy.maxAdvanceDays())));
+        return new PolicyViolations(tooEarly, tooLate);
     }
 
     private static AvailabilityCheck verdict(Slot slot, BookingPolicy policy, int participants) {
@@ -121,13 +231,12 @@ public class AvailabilityProjection {
 
     private static Slot slot(AvailabilitySession session, BookingPolicy policy, AvailabilityQuery query) {
         int open = Math.max(0, session.capacity - session.reserved);
-        boolean tooLate = !query.now().isBefore(session.startAt.minus(Duration.ofMinutes(policy.minNoticeMinutes())));
-        boolean tooEarly = session.startAt.isAfter(query.now().plus(Duration.ofDays(policy.maxAdvanceDays())));
-        boolean bookable = open >= query.participants() && !tooLate && !tooEarly
-                && query.participants() <= policy.maxParticipantsPerBooking();
+        PolicyViolations violations = violations(session.startAt, policy, query.now());
+        boolean bookable = open >= query.participants() && !violations.tooLateToBook()
+                && !violations.tooEarlyToBook() && query.participants() <= policy.maxParticipantsPerBooking();
         int waitlistOpen = Math.max(0, policy.waitlistCapacity() - session.waitlisted);
         return new Slot(session.startAt, session.endAt, session.sessionId, open, session.capacity, bookable, waitlistOpen,
-                new PolicyViolations(tooEarly, tooLate));
+                violations);
     }
 
     private AvailabilitySession session(String sessionId) {

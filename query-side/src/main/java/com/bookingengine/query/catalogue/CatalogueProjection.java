@@ -1,9 +1,11 @@
 package com.bookingengine.query.catalogue;
 
+import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.FindServiceQuery;
 import com.bookingengine.api.catalogue.ListServicesQuery;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceList;
+import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.ServiceView;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
@@ -28,10 +30,13 @@ public class CatalogueProjection {
 
     private final ServiceEntityRepository services;
     private final SessionEntityRepository sessions;
+    private final CourseSessionEntityRepository courseSessions;
 
-    CatalogueProjection(ServiceEntityRepository services, SessionEntityRepository sessions) {
+    CatalogueProjection(ServiceEntityRepository services, SessionEntityRepository sessions,
+                        CourseSessionEntityRepository courseSessions) {
         this.services = services;
         this.sessions = sessions;
+        this.courseSessions = courseSessions;
     }
 
     @EventHandler
@@ -47,13 +52,23 @@ public class CatalogueProjection {
         services.save(service);
     }
 
+    /** A class session; a course's seat pool is no session of its own (its dated sessions are listed instead). */
     @EventHandler
     void on(SessionScheduledEvent event) {
-        sessions.save(new SessionEntity(event));
+        boolean course = services.findById(event.serviceId()).map(s -> s.type() == ServiceType.COURSE).orElse(false);
+        if (!course) {
+            sessions.save(new SessionEntity(event));
+        }
+    }
+
+    @EventHandler
+    void on(CourseSessionsScheduledEvent event) {
+        courseSessions.saveAll(event.sessions().stream().map(m -> new CourseSessionEntity(event, m)).toList());
     }
 
     @ResetHandler
     void reset() {
+        courseSessions.deleteAllInBatch();
         sessions.deleteAllInBatch();
         services.deleteAllInBatch();
     }
@@ -69,10 +84,17 @@ public class CatalogueProjection {
     }
 
     private List<ServiceView> withSessions(List<ServiceEntity> found) {
-        Map<String, List<SessionView>> byService = sessions
-                .findByServiceIdInOrderByStartAtAsc(found.stream().map(ServiceEntity::serviceId).toList()).stream()
+        List<String> ids = found.stream().map(ServiceEntity::serviceId).toList();
+        Map<String, Integer> courseCapacity = found.stream().filter(s -> s.type() == ServiceType.COURSE)
+                .collect(Collectors.toMap(ServiceEntity::serviceId, ServiceEntity::capacity));
+        Map<String, List<SessionView>> byService = sessions.findByServiceIdInOrderByStartAtAsc(ids).stream()
                 .collect(Collectors.groupingBy(SessionEntity::serviceId,
                         Collectors.mapping(SessionEntity::toView, Collectors.toList())));
+        if (!courseCapacity.isEmpty()) {
+            byService.putAll(courseSessions.findByServiceIdInOrderByStartAtAsc(courseCapacity.keySet()).stream()
+                    .collect(Collectors.groupingBy(CourseSessionEntity::serviceId, Collectors.mapping(
+                            c -> c.toView(courseCapacity.get(c.serviceId())), Collectors.toList()))));
+        }
         return found.stream().map(s -> s.toView(byService.getOrDefault(s.serviceId(), List.of()))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package com.bookingengine.query.catalogue;
 
+import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
@@ -48,6 +49,9 @@ class ServiceEntity {
     @Column(length = 1000)
     private BookingPolicy policy;
     private int capacity;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(length = 20_000)
+    private AppointmentSchedule schedule;
 
     protected ServiceEntity() {
     }
@@ -64,6 +68,7 @@ class ServiceEntity {
         formFields = event.formFields();
         policy = event.policy();
         capacity = event.capacity();
+        schedule = event.schedule();
     }
 
     /** The new terms; type and time zone never change. */
@@ -76,14 +81,24 @@ class ServiceEntity {
         formFields = event.formFields();
         policy = event.policy();
         capacity = event.capacity();
+        schedule = event.schedule();
     }
 
     String serviceId() {
         return serviceId;
     }
 
+    ServiceType type() {
+        return type;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
     ServiceView toView(List<SessionView> sessions) {
         return new ServiceView(serviceId, name, type, timeZone, location, price, paymentOptions, requiresApproval,
-                formFields, policy, capacity, sessions);
+                formFields, policy, capacity, sessions, schedule == null ? null : schedule.workingHours(),
+                schedule == null ? null : schedule.slotMinutes());
     }
 }

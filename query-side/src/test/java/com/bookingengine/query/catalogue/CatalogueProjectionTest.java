@@ -40,7 +40,7 @@ class CatalogueProjectionTest extends ProjectionTestSupport {
         ServiceCreatedEvent created = new ServiceCreatedEvent(serviceId, "Salsa " + serviceId, ServiceType.CLASS,
                 "America/New_York", "Main hall", Money.of("12.5", "USD"),
                 Set.of(PaymentOption.ONLINE, PaymentOption.MEMBERSHIP), true,
-                List.of(new FormField("partner", false)), policy(120, 60), 16);
+                List.of(new FormField("partner", false)), policy(120, 60), 16, null);
         String third = id("s3");
         String first = id("s1");
         String second = id("s2");
@@ -59,7 +59,7 @@ class CatalogueProjectionTest extends ProjectionTestSupport {
                 new SessionView(third, START.plus(Duration.ofDays(14)), START.plus(Duration.ofDays(14)).plus(Duration.ofHours(1)), 16));
         ServiceView expected = new ServiceView(serviceId, created.name(), ServiceType.CLASS, "America/New_York",
                 "Main hall", Money.of("12.50", "USD"), Set.of(PaymentOption.ONLINE, PaymentOption.MEMBERSHIP), true,
-                List.of(new FormField("partner", false)), policy(120, 60), 16, sessions);
+                List.of(new FormField("partner", false)), policy(120, 60), 16, sessions, null, null);
         ServiceView detail = find(serviceId).orElseThrow();
         assertThat(detail).isEqualTo(expected);
         assertThat(detail.sessions()).extracting(SessionView::sessionId).containsExactly(first, second, third);
@@ -108,14 +108,14 @@ class CatalogueProjectionTest extends ProjectionTestSupport {
         // when its terms are replaced: new name, price, options, fields, policy (at most 2 per booking), capacity 8
         BookingPolicy strict = new BookingPolicy(30, 400, 120, 2, 0, 0, 10);
         publish(SERVICE_AGGREGATE, serviceId, new ServiceUpdatedEvent(serviceId, "Reformer pilates", "Studio 3",
-                Money.of("30", "EUR"), Set.of(PaymentOption.IN_PERSON), true, List.of(), strict, 8));
+                Money.of("30", "EUR"), Set.of(PaymentOption.IN_PERSON), true, List.of(), strict, 8, null));
         awaitProjections();
 
         // then the catalogue shows the new terms, with type, time zone and the session as they were
         ServiceView updated = find(serviceId).orElseThrow();
         assertThat(updated).isEqualTo(new ServiceView(serviceId, "Reformer pilates", ServiceType.CLASS,
                 created.timeZone(), "Studio 3", Money.of("30.00", "EUR"), Set.of(PaymentOption.IN_PERSON), true,
-                List.of(), strict, 8, List.of(new SessionView(sessionId, START, START.plus(Duration.ofHours(1)), 16))));
+                List.of(), strict, 8, List.of(new SessionView(sessionId, START, START.plus(Duration.ofHours(1)), 16)), null, null));
         // and availability judges the unchanged session by the new policy
         Slot forThree = slot(serviceId, 3);
         assertThat(forThree.totalSpots()).isEqualTo(16);

@@ -2,6 +2,10 @@ package com.bookingengine.api.availability;
 
 import java.time.Instant;
 
-/** Can {@code participants} book this class session now? (Appointments and courses come with their types.) */
-public record CheckAvailabilityQuery(String serviceId, String sessionId, int participants, Instant now) {
+/**
+ * Can {@code participants} book now? A class names its {@code sessionId}, an appointment its {@code start} and
+ * {@code end}; a course needs neither (its one slot is meant).
+ */
+public record CheckAvailabilityQuery(String serviceId, String sessionId, Instant start, Instant end, int participants,
+                                     Instant now) {
 }

@@ -6,10 +6,13 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 import java.util.Set;
 
-/** Adds a service to the catalogue, with its first sessions (classes). */
+/**
+ * Adds a service to the catalogue: a class with its first sessions, a course with its fixed set of sessions
+ * ({@code capacity} counts per course), or an appointment service with its {@code schedule}.
+ */
 public record CreateServiceCommand(@TargetAggregateIdentifier String serviceId, String name, ServiceType type,
                                    String timeZone, String location, Money price,
                                    Set<PaymentOption> paymentOptions, boolean requiresApproval,
                                    List<FormField> formFields, BookingPolicy policy, int capacity,
-                                   List<SessionSpec> sessions) {
+                                   List<SessionSpec> sessions, AppointmentSchedule schedule) {
 }

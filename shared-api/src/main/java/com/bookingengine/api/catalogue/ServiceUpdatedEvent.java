@@ -8,10 +8,12 @@ import java.util.Set;
 
 /**
  * A service's terms were replaced; bookings made from now on copy them. {@code capacity} is the default for
- * sessions added later: existing sessions keep theirs.
+ * sessions added later: existing sessions keep theirs. {@code schedule} (appointments; added in revision 2, null
+ * before) is the grid new bookings are placed on: existing appointments keep their times.
  */
-@Revision("1")
+@Revision("2")
 public record ServiceUpdatedEvent(String serviceId, String name, String location, Money price,
                                   Set<PaymentOption> paymentOptions, boolean requiresApproval,
-                                  List<FormField> formFields, BookingPolicy policy, int capacity) {
+                                  List<FormField> formFields, BookingPolicy policy, int capacity,
+                                  AppointmentSchedule schedule) {
 }

@@ -9,9 +9,11 @@ import java.util.Set;
 /**
  * Replaces a service's terms. {@code type} and {@code timeZone} are optional and, when given, must equal the
  * service's: neither can change. Existing bookings and sessions keep what they were made with.
+ * {@code capacity} and {@code schedule} left null keep the service's.
  */
 public record UpdateServiceCommand(@TargetAggregateIdentifier String serviceId, String name, ServiceType type,
                                    String timeZone, String location, Money price,
                                    Set<PaymentOption> paymentOptions, boolean requiresApproval,
-                                   List<FormField> formFields, BookingPolicy policy, int capacity) {
+                                   List<FormField> formFields, BookingPolicy policy, Integer capacity,
+                                   AppointmentSchedule schedule) {
 }

@@ -1,0 +1,15 @@
+package com.bookingengine.api.booking;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/**
+ * A provider's day gave [{@code from}, {@code to}) of its time to a booking: the appointment and the buffer kept
+ * free after it, cut at local midnight (an appointment whose buffer runs into the next day reserves a piece of
+ * each day). Emitted by the provider day's aggregate.
+ */
+@Revision("1")
+public record AppointmentTimeReservedEvent(String dayId, String serviceId, String bookingId, Instant from,
+                                           Instant to) {
+}
