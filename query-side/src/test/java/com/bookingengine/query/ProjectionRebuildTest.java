@@ -2,6 +2,9 @@ package com.bookingengine.query;
 
 import com.bookingengine.api.availability.Availability;
 import com.bookingengine.api.availability.AvailabilityQuery;
+import com.bookingengine.api.availability.Slot;
+import com.bookingengine.api.booking.AppointmentTimeReleasedEvent;
+import com.bookingengine.api.booking.AppointmentTimeReservedEvent;
 import com.bookingengine.api.booking.BookingCanceledEvent;
 import com.bookingengine.api.booking.BookingConfirmedEvent;
 import com.bookingengine.api.booking.BookingCreatedEvent;
@@ -17,12 +20,15 @@ import com.bookingengine.api.booking.PaymentDetails;
 import com.bookingengine.api.booking.PaymentStatus;
 import com.bookingengine.api.booking.SeatsReleasedEvent;
 import com.bookingengine.api.booking.SeatsReservedEvent;
+import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.FindServiceQuery;
 import com.bookingengine.api.catalogue.ListServicesQuery;
 import com.bookingengine.api.catalogue.PaymentOption;
+import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceList;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.ServiceView;
+import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.api.common.ContactDetails;
 import com.bookingengine.api.common.Money;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -33,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +56,8 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
 
     private static final Instant NOW = Instant.parse("2031-07-01T08:00:00Z");
     private static final List<String> READ_MODEL_TABLES = List.of("booking_view", "catalogue_service",
-            "catalogue_session", "availability_service", "availability_session");
+            "catalogue_session", "catalogue_course_session", "availability_service", "availability_session",
+            "availability_block");
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -73,6 +81,29 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
                 BookingStatus.CANCELED, PaymentStatus.NOT_PAID));
         publish(SESSION_AGGREGATE, morning, new SeatsReleasedEvent(morning, serviceId, canceled, 1));
         String eveningBooking = book(serviceId, evening, eveningStart, 3, BookingStatus.CONFIRMED, PaymentStatus.NOT_PAID);
+        // and an appointment service whose provider holds time (one booking moved, one canceled), and a course
+        String haircut = id("rebuild-haircut");
+        publishService(appointmentService(haircut, 30, 15));
+        String day = haircut + "@2031-07-07";
+        Instant nine = Instant.parse("2031-07-07T07:00:00Z"); // Monday 09:00 in Paris
+        publish("ProviderDay", day, new AppointmentTimeReservedEvent(day, haircut, "a-1", nine, nine.plusSeconds(45 * 60)));
+        publish("ProviderDay", day, new AppointmentTimeReservedEvent(day, haircut, "a-2", nine.plusSeconds(3600),
+                nine.plusSeconds(105 * 60)));
+        publish("ProviderDay", day, new AppointmentTimeReleasedEvent(day, haircut, "a-2", nine.plusSeconds(3600),
+                nine.plusSeconds(105 * 60)));
+        publish("ProviderDay", day, new AppointmentTimeReleasedEvent(day, haircut, "a-1", nine, nine.plusSeconds(45 * 60)));
+        publish("ProviderDay", day, new AppointmentTimeReservedEvent(day, haircut, "a-1", nine.plusSeconds(7200),
+                nine.plusSeconds(9900)));
+        String course = id("rebuild-course");
+        String seats = course + ":course";
+        publishService(new ServiceCreatedEvent(course, "Rebuild course", ServiceType.COURSE, "Europe/Paris", null,
+                Money.of("90", "EUR"), EnumSet.of(PaymentOption.IN_PERSON), false, List.of(), policy(0, 365), 3, null));
+        publishSession(new SessionScheduledEvent(seats, course, morningStart, morningStart.plus(Duration.ofDays(7)), 3));
+        publish(SESSION_AGGREGATE, seats, new CourseSessionsScheduledEvent(seats, course, List.of(
+                new CourseSessionsScheduledEvent.Meeting("c1", morningStart, morningStart.plusSeconds(3600)),
+                new CourseSessionsScheduledEvent.Meeting("c2", morningStart.plus(Duration.ofDays(7)).minusSeconds(3600),
+                        morningStart.plus(Duration.ofDays(7))))));
+        publish(SESSION_AGGREGATE, seats, new SeatsReservedEvent(seats, course, "c-b1", 2));
         awaitProjections();
 
         Map<String, Object> before = readModels();
@@ -86,6 +117,11 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
         assertThat(availability.slots()).extracting(s -> s.sessionId() + "=" + s.openSpots())
                 .containsExactly(morning + "=2", evening + "=3");
         assertThat(service(serviceId)).get().extracting(s -> s.sessions().size()).isEqualTo(2);
+        assertThat(appointments(haircut).orElseThrow().slots()).filteredOn(s -> !s.bookable())
+                .extracting(Slot::start).containsExactly(nine.plusSeconds(5400), nine.plusSeconds(7200),
+                        nine.plusSeconds(9000));
+        assertThat(availability(course).orElseThrow().slots()).extracting(Slot::openSpots).containsExactly(1);
+        assertThat(service(course)).get().extracting(s -> s.sessions().size()).isEqualTo(2);
 
         // when every processor is stopped and its tokens reset
         for (String group : ALL_GROUPS) {
@@ -130,7 +166,8 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
         ServiceList services = services();
         answers.put("services", services);
         for (ServiceView service : services.items()) {
-            answers.put("availability of " + service.serviceId(), availability(service.serviceId()));
+            answers.put("availability of " + service.serviceId(), service.type() == ServiceType.APPOINTMENT
+                    ? appointments(service.serviceId()) : availability(service.serviceId()));
             answers.put("service " + service.serviceId(), service(service.serviceId()));
         }
         for (BookingView booking : bookings.items()) {
@@ -171,6 +208,12 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
     private Optional<ServiceView> service(String serviceId) {
         return queryGateway.query(new FindServiceQuery(serviceId), ResponseTypes.optionalInstanceOf(ServiceView.class))
                 .join();
+    }
+
+    /** An appointment service's slots are computed per day, so its window is a few weeks, not a century. */
+    private Optional<Availability> appointments(String serviceId) {
+        return queryGateway.query(new AvailabilityQuery(serviceId, NOW, NOW.plus(Duration.ofDays(30)), 1, NOW),
+                ResponseTypes.optionalInstanceOf(Availability.class)).join();
     }
 
     private Optional<Availability> availability(String serviceId) {

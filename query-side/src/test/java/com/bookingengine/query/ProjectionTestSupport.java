@@ -1,6 +1,8 @@
 package com.bookingengine.query;
 
+import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
+import com.bookingengine.api.catalogue.WorkingHours;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
@@ -23,7 +25,9 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -170,6 +174,14 @@ public abstract class ProjectionTestSupport {
         return new ServiceCreatedEvent(serviceId, name, ServiceType.CLASS, "Europe/Paris", "Studio 1, Rue de la Paix",
                 Money.of("25", "EUR"), EnumSet.of(PaymentOption.ONLINE, PaymentOption.IN_PERSON), false,
                 List.of(new FormField("experience", true), new FormField("notes", false)), policy, capacity, null);
+    }
+
+    /** An appointment service in Europe/Paris: Mondays 09:00-12:00 in slots of {@code slotMinutes}. */
+    protected static ServiceCreatedEvent appointmentService(String serviceId, int slotMinutes, int bufferMinutes) {
+        return new ServiceCreatedEvent(serviceId, "Haircut " + serviceId, ServiceType.APPOINTMENT, "Europe/Paris",
+                "Salon", Money.of("30", "EUR"), EnumSet.of(PaymentOption.IN_PERSON), false, List.of(),
+                new BookingPolicy(0, 365, 60, 2, 0, bufferMinutes, 15), 1, new AppointmentSchedule(List.of(
+                new WorkingHours(DayOfWeek.MONDAY, LocalTime.of(9, 0), LocalTime.of(12, 0))), slotMinutes));
     }
 
     protected static SessionScheduledEvent session(String sessionId, String serviceId, Instant start, int capacity) {
