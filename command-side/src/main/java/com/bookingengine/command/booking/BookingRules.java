@@ -85,9 +85,10 @@ class BookingRules {
         ZoneId zone = ZoneId.of(service.terms().timeZone());
         AppointmentSchedule schedule = service.schedule();
         AppointmentSchedule.TimeSlot slot = schedule.slotAt(start, zone).orElseThrow(() -> new InvalidInputException(
-                "start", "start " + LOCAL.format(start.atZone(zone)) + " is not the start of a slot: service "
-                + service.serviceId() + " takes appointments of " + schedule.slotMinutes()
-                + " minutes from the start of its working hours " + schedule.workingHours() + " in " + zone));
+                "start", "start " + LOCAL.format(start.atZone(zone)) + " (" + zone + ") is not the start of a slot: "
+                + "service " + service.serviceId() + " takes appointments of " + schedule.slotMinutes()
+                + " minutes from the start of its working hours, on that day " + schedule.hoursOn(
+                start.atZone(zone).getDayOfWeek()) + "; GET /availability lists the slots"));
         if (!slot.end().equals(end)) {
             throw new InvalidInputException("end", "An appointment of service " + service.serviceId() + " lasts "
                     + schedule.slotMinutes() + " minutes: the slot starting at " + start + " ends at " + slot.end());

@@ -83,6 +83,13 @@ public record AppointmentSchedule(List<WorkingHours> workingHours, int slotMinut
                 .findFirst();
     }
 
+    /** The working hours of one day of the week, for messages: {@code 09:00-12:00, 14:00-17:00}, or {@code none}. */
+    public String hoursOn(java.time.DayOfWeek day) {
+        String hours = workingHours.stream().filter(h -> h.day() == day)
+                .map(h -> h.start() + "-" + h.end()).collect(java.util.stream.Collectors.joining(", "));
+        return hours.isEmpty() ? "none" : hours;
+    }
+
     /** Why these working hours cannot be a schedule (a problem naming the entry), or empty when they can. */
     public Optional<String> problem() {
         if (slotMinutes < 5 || slotMinutes > 24 * 60) {
