@@ -13,6 +13,7 @@ import com.bookingengine.api.booking.BookingStateChange;
 import com.bookingengine.api.booking.BookingStatus;
 import com.bookingengine.api.booking.BookingTerms;
 import com.bookingengine.api.booking.CancelRequester;
+import com.bookingengine.api.booking.CheckoutExpiredEvent;
 import com.bookingengine.api.booking.CreateBookingCommand;
 import com.bookingengine.api.booking.PaymentApprovedEvent;
 import com.bookingengine.api.booking.PaymentDetails;
@@ -25,6 +26,11 @@ import com.bookingengine.api.common.Money;
 import com.bookingengine.platform.axon.AxonMessagingConfiguration;
 import com.bookingengine.platform.error.ConflictException;
 import com.bookingengine.platform.error.InvalidInputException;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.callbacks.FutureCallback;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -238,6 +244,47 @@ public class Booking {
         }
         requireStatus("approve the payment of", expectedRevision, PENDING_CHECKOUT);
         apply(new PaymentApprovedEvent(bookingId, transactionId, CONFIRMED, PaymentStatus.PAID));
+    }
+
+    /**
+     * PENDING_CHECKOUT --checkout timeout--> CANCELED, applied by the engine ({@code system}). Answers false, changing
+     * nothing, when the booking has left checkout meanwhile (paid, failed, canceled): a deadline that fires late
+     * or twice is harmless.
+     */
+    boolean expireCheckout() {
+        if (status != PENDING_CHECKOUT) {
+            return false;
+        }
+        AggregateLifecycle.apply(new CheckoutExpiredEvent(bookingId, CANCELED, PaymentStatus.NOT_PAID),
+                MetaData.with(AxonMessagingConfiguration.ACTOR, SYSTEM_ACTOR));
+        return true;
+    }
+
+    /**
+     * The booking's checkout deadline fired: it sends {@link ExpireCheckoutCommand}, which the command handler
+     * carries out like any booking command, freeing the seats (and promoting the waitlist) in its unit of work exactly
+     * as a failed payment would. It waits for the outcome, so a failure fails the deadline and the scheduler runs it
+     * again. Runs on whichever node's scheduler picked the deadline; a due row is taken by one node only.
+     */
+    @DeadlineHandler(deadlineName = CheckoutExpiry.DEADLINE)
+    void onCheckoutDeadline(CheckoutExpiry expiry, CommandBus commandBus) throws Exception {
+        FutureCallback<ExpireCheckoutCommand, Object> outcome = new FutureCallback<>();
+        commandBus.dispatch(GenericCommandMessage.asCommandMessage(new ExpireCheckoutCommand(expiry.bookingId())),
+                outcome);
+        CommandResultMessage<?> result = outcome.getResult();
+        if (result.isExceptional()) {
+            throw new IllegalStateException("Checkout of booking " + expiry.bookingId() + " could not expire",
+                    result.exceptionResult());
+        }
+    }
+
+    /** How long a checkout holds the seat: the timeout of the policy this booking was made under. */
+    Duration checkoutTimeout() {
+        return Duration.ofMinutes(creation.terms().policy().checkoutTimeoutMinutes());
+    }
+
+    BookingStatus status() {
+        return status;
     }
 
     /** PENDING_CHECKOUT --payment failed--> CANCELED. */

@@ -2,6 +2,7 @@ package com.bookingengine.command.booking;
 
 import com.bookingengine.api.booking.ApprovePaymentCommand;
 import com.bookingengine.api.booking.BookingCommandResult;
+import com.bookingengine.api.booking.BookingStatus;
 import com.bookingengine.api.booking.BookingTerms;
 import com.bookingengine.api.booking.CancelBookingCommand;
 import com.bookingengine.api.booking.ChangeParticipantsCommand;
@@ -20,6 +21,8 @@ import com.bookingengine.platform.error.ConflictException;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.error.NotFoundException;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -75,7 +78,7 @@ public class BookingCommandHandler {
     }
 
     @CommandHandler
-    public BookingCommandResult handle(CreateBookingCommand command) throws Exception {
+    public BookingCommandResult handle(CreateBookingCommand command, DeadlineManager deadlines) throws Exception {
         Optional<Aggregate<Booking>> existing = find(bookings, command.bookingId());
         if (existing.isPresent()) {
             Booking booking = existing.get().invoke(b -> b);
@@ -98,8 +101,10 @@ public class BookingCommandHandler {
                     s -> s.reserveOrWaitlist(command.bookingId(), command.participants(), waitlistCapacity));
         }
         boolean onWaitlist = waitlisted;
-        return bookings.newInstance(() -> new Booking(command, service, place, payment, onWaitlist))
-                .invoke(Booking::result);
+        Booking booking = bookings.newInstance(() -> new Booking(command, service, place, payment, onWaitlist))
+                .invoke(b -> b);
+        startCheckoutClock(booking, null, deadlines);
+        return booking.result();
     }
 
     /**
@@ -108,12 +113,12 @@ public class BookingCommandHandler {
      * (which promotes the old session's waitlist), or nothing changes.
      */
     @CommandHandler
-    public BookingCommandResult handle(RescheduleBookingCommand command) {
+    public BookingCommandResult handle(RescheduleBookingCommand command, DeadlineManager deadlines) {
         Aggregate<Booking> aggregate = load(command.bookingId());
         Booking booking = aggregate.invoke(b -> b);
         return switch (booking.serviceType()) {
             case APPOINTMENT -> rescheduleAppointment(command, aggregate, booking);
-            case CLASS -> rescheduleClass(command, aggregate, booking);
+            case CLASS -> rescheduleClass(command, aggregate, booking, deadlines);
             case COURSE -> {
                 aggregate.invoke(b -> b.reschedule(command.expectedRevision(), b.place(), clock.instant()));
                 yield booking.result(); // not reached: a course booking refuses to move
@@ -122,7 +127,7 @@ public class BookingCommandHandler {
     }
 
     private BookingCommandResult rescheduleClass(RescheduleBookingCommand command, Aggregate<Booking> aggregate,
-                                                 Booking booking) {
+                                                 Booking booking, DeadlineManager deadlines) {
         if (command.sessionId() == null || command.sessionId().isBlank()) {
             throw new InvalidInputException("sessionId", "Name the sessionId to move the booking to");
         }
@@ -141,7 +146,7 @@ public class BookingCommandHandler {
             locked.get(to.sessionId()).execute(s -> s.reserve(command.bookingId(), booking.participants()));
             Aggregate<ClassSession> old = locked.get(oldId);
             old.execute(s -> s.release(command.bookingId()));
-            promoteWaitlisted(old);
+            promoteWaitlisted(old, deadlines);
         }
         return booking.result();
     }
@@ -216,7 +221,7 @@ public class BookingCommandHandler {
 
     /** More participants take more seats when they fit; fewer give seats back, which may promote waitlisted ones. */
     @CommandHandler
-    public BookingCommandResult handle(ChangeParticipantsCommand command) {
+    public BookingCommandResult handle(ChangeParticipantsCommand command, DeadlineManager deadlines) {
         Aggregate<Booking> aggregate = load(command.bookingId());
         Booking booking = aggregate.invoke(b -> b);
         int before = booking.participants();
@@ -224,48 +229,50 @@ public class BookingCommandHandler {
             Aggregate<ClassSession> session = sessions.load(booking.sessionId());
             session.execute(s -> s.changeSeats(command.bookingId(), command.participants()));
             if (command.participants() < before) {
-                promoteWaitlisted(session);
+                promoteWaitlisted(session, deadlines);
             }
         }
         return booking.result();
     }
     @CommandHandler
-    public BookingCommandResult handle(ConfirmBookingCommand command) {
-        return change(command.bookingId(), b -> b.confirm(command.expectedRevision(), command.reason()));
+    public BookingCommandResult handle(ConfirmBookingCommand command, DeadlineManager deadlines) {
+        return change(command.bookingId(), b -> b.confirm(command.expectedRevision(), command.reason()), deadlines);
     }
 
     @CommandHandler
-    public BookingCommandResult handle(DeclineBookingCommand command) {
-        return change(command.bookingId(), b -> b.decline(command.expectedRevision(), command.reason()));
+    public BookingCommandResult handle(DeclineBookingCommand command, DeadlineManager deadlines) {
+        return change(command.bookingId(), b -> b.decline(command.expectedRevision(), command.reason()), deadlines);
     }
 
     @CommandHandler
-    public BookingCommandResult handle(CancelBookingCommand command) {
+    public BookingCommandResult handle(CancelBookingCommand command, DeadlineManager deadlines) {
+        return change(command.bookingId(), b -> b.cancel(command.expectedRevision(), command.reason(),
+                command.requestedBy(), clock.instant()), deadlines);
+    }
+
+    @CommandHandler
+    public BookingCommandResult handle(ApprovePaymentCommand command, DeadlineManager deadlines) {
         return change(command.bookingId(),
-                b -> b.cancel(command.expectedRevision(), command.reason(), command.requestedBy(), clock.instant()));
+                b -> b.approvePayment(command.expectedRevision(), command.transactionId()), deadlines);
     }
 
     @CommandHandler
-    public BookingCommandResult handle(ApprovePaymentCommand command) {
-        return change(command.bookingId(), b -> b.approvePayment(command.expectedRevision(), command.transactionId()));
+    public BookingCommandResult handle(FailPaymentCommand command, DeadlineManager deadlines) {
+        return change(command.bookingId(), b -> b.failPayment(command.expectedRevision(), command.reason()), deadlines);
     }
 
     @CommandHandler
-    public BookingCommandResult handle(FailPaymentCommand command) {
-        return change(command.bookingId(), b -> b.failPayment(command.expectedRevision(), command.reason()));
-    }
-
-    @CommandHandler
-    public BookingCommandResult handle(MarkBookingPaidCommand command) {
-        return change(command.bookingId(), b -> b.markPaid(command.expectedRevision()));
+    public BookingCommandResult handle(MarkBookingPaidCommand command, DeadlineManager deadlines) {
+        return change(command.bookingId(), b -> b.markPaid(command.expectedRevision()), deadlines);
     }
 
     /**
      * Applies one lifecycle change; if the booking stops holding seats, its session (or the provider's days) gets
      * them back.
      */
-    private BookingCommandResult change(String bookingId, Consumer<Booking> transition) {
+    private BookingCommandResult change(String bookingId, Consumer<Booking> transition, DeadlineManager deadlines) {
         Aggregate<Booking> aggregate = load(bookingId);
+        BookingStatus before = aggregate.invoke(Booking::status);
         boolean heldSeats = aggregate.invoke(Booking::holdsSeats);
         boolean wasWaitlisted = aggregate.invoke(Booking::isWaitlisted);
         aggregate.execute(transition);
@@ -275,18 +282,43 @@ public class BookingCommandHandler {
         } else if (heldSeats && !booking.holdsSeats()) {
             Aggregate<ClassSession> session = sessions.load(booking.sessionId());
             session.execute(s -> s.release(bookingId));
-            promoteWaitlisted(session);
+            promoteWaitlisted(session, deadlines);
         } else if (wasWaitlisted && !booking.isWaitlisted()) {
             sessions.load(booking.sessionId()).execute(s -> s.leaveWaitlist(bookingId));
         }
+        startCheckoutClock(booking, before, deadlines);
         return booking.result();
     }
 
     /** Gives the session's free seats to its waitlist (oldest that fits first) and moves each promoted booking on. */
-    private void promoteWaitlisted(Aggregate<ClassSession> session) {
+    private void promoteWaitlisted(Aggregate<ClassSession> session, DeadlineManager deadlines) {
         List<ClassSession.Promotion> promoted = session.invoke(ClassSession::promoteWaitlisted);
         for (ClassSession.Promotion promotion : promoted) {
-            load(promotion.bookingId()).execute(Booking::promote);
+            Aggregate<Booking> booking = load(promotion.bookingId());
+            booking.execute(Booking::promote);
+            startCheckoutClock(booking.invoke(b -> b), BookingStatus.PENDING, deadlines);
+        }
+    }
+
+    /**
+     * Ends an unpaid checkout whose deadline fired (sent by the booking's deadline handler): CANCELED, seats freed,
+     * waitlist promoted. A booking no longer in checkout is left as it is.
+     */
+    @CommandHandler
+    public BookingCommandResult handle(ExpireCheckoutCommand command, DeadlineManager deadlines) {
+        return change(command.bookingId(), Booking::expireCheckout, deadlines);
+    }
+
+    /**
+     * A booking that has just entered PENDING_CHECKOUT gets a deadline {@code checkoutTimeoutMinutes} (of its terms)
+     * from now, scheduled in this unit of work: it exists exactly when the checkout does. The deadline manager is a
+     * persistent one (db-scheduler on the engine's database), so a restart does not lose it and one node fires it.
+     */
+    private static void startCheckoutClock(Booking booking, BookingStatus before, DeadlineManager deadlines) {
+        if (before != BookingStatus.PENDING_CHECKOUT && booking.status() == BookingStatus.PENDING_CHECKOUT) {
+            deadlines.schedule(booking.checkoutTimeout(), CheckoutExpiry.DEADLINE,
+                    new CheckoutExpiry(booking.bookingId()),
+                    new AggregateScopeDescriptor(Booking.class.getSimpleName(), booking.bookingId()));
         }
     }
 

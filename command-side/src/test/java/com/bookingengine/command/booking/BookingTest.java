@@ -78,10 +78,8 @@ class BookingTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Booking.class);
         store = new SeatStore();
-        fixture.registerAnnotatedCommandHandler(new BookingCommandHandler(fixture.getRepository(), store.sessions,
-                store.days, store.services, Clock.fixed(NOW, ZoneOffset.UTC)));
+        fixture = store.bookingFixture(NOW);
         classService(false, BookingPolicy.defaults(), List.of());
         store.session(SESSION, SERVICE, START, 3);
     }

@@ -16,8 +16,14 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.commandhandling.AnnotationCommandHandlerAdapter;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.axonframework.test.deadline.StubDeadlineManager;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,16 +38,34 @@ import java.util.function.Supplier;
 final class Engine {
 
     final SeatStore store = new SeatStore();
-    final Repository<Booking> bookings = EventSourcingRepository.builder(Booking.class).eventStore(store.events).build();
+    /** Holds the checkout deadlines commands schedule; {@link #advanceTimeBy} fires the due ones. */
+    final StubDeadlineManager deadlines = new StubDeadlineManager();
+    private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
+    /** Handler methods may ask for the command bus (the booking's deadline handler) and the deadline manager. */
+    private final ParameterResolverFactory resources = MultiParameterResolverFactory.ordered(
+            ClasspathParameterResolverFactory.forClass(Booking.class),
+            new SimpleResourceParameterResolverFactory(List.of(bus, deadlines)));
+    final Repository<Booking> bookings = EventSourcingRepository.builder(Booking.class).eventStore(store.events)
+            .parameterResolverFactory(resources).build();
     private final CommandGateway gateway;
 
     Engine(Clock clock) {
-        SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(
                 List.of(new SimpleCorrelationDataProvider("actor"))));
         new AnnotationCommandHandlerAdapter<>(new BookingCommandHandler(bookings, store.sessions, store.days, store.services,
-                clock)).subscribe(bus);
+                clock), resources).subscribe(bus);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
+    }
+
+    /** Lets {@code elapsed} pass: every deadline due by then is delivered to its booking, each in a unit of work. */
+    void advanceTimeBy(Duration elapsed) {
+        deadlines.advanceTimeBy(elapsed, (scope, message) -> DefaultUnitOfWork.startAndGet(message).execute(() -> {
+            try {
+                ((org.axonframework.messaging.ScopeAware) bookings).send(message, scope);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }));
     }
 
     /** Sends {@code command} as {@code actor}; a rejection is thrown as the domain exception. */

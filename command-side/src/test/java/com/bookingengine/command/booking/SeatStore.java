@@ -20,8 +20,11 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,6 +44,17 @@ final class SeatStore {
             .eventStore(events).build();
     final Repository<BookableService> services = EventSourcingRepository.builder(BookableService.class)
             .eventStore(events).build();
+
+    /**
+     * A fixture for the booking aggregate whose command handler keeps every other aggregate in this store, with the
+     * clock stopped at {@code now}.
+     */
+    AggregateTestFixture<Booking> bookingFixture(Instant now) {
+        AggregateTestFixture<Booking> fixture = new AggregateTestFixture<>(Booking.class);
+        fixture.registerAnnotatedCommandHandler(new BookingCommandHandler(fixture.getRepository(), sessions, days,
+                services, Clock.fixed(now, ZoneOffset.UTC)));
+        return fixture;
+    }
 
     void service(String serviceId, Money price, Set<PaymentOption> options, boolean requiresApproval,
                  List<FormField> formFields,
