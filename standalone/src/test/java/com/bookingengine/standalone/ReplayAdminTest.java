@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,24 +99,75 @@ class ReplayAdminTest {
         ok(api.post(Api.OWNER, "/bookings/" + bookings.get(7) + "/confirm", Map.of()));
         ok(api.post(Api.PAYMENTS, "/bookings/" + bookings.get(7) + "/payment-failed", Map.of("reason", "card")));
         ok(api.post(Api.OWNER, "/bookings/" + bookings.get(8) + "/decline", Map.of("reason", "full")));
+
+        // and an appointment service (30-minute slots, 15-minute buffer) with a standing booking at 10:00, one
+        // canceled at 11:00 and one moved from 13:00 to 14:00
+        LocalDate appointmentDay = day.atZone(ZoneId.of("Europe/Berlin")).toLocalDate().plusDays(2);
+        Api.AppointmentFixture appointments = api.createAppointmentService("Europe/Berlin",
+                List.of(Api.hours(appointmentDay.getDayOfWeek(), "09:00", "17:00")), 30,
+                Map.of("policy", Map.of("maxAdvanceDays", 400, "bufferMinutes", 15)));
+        services.add(appointments.serviceId());
+        Instant ten = appointments.at(appointmentDay, "10:00");
+        Instant eleven = appointments.at(appointmentDay, "11:00");
+        Instant one = appointments.at(appointmentDay, "13:00");
+        Instant two = appointments.at(appointmentDay, "14:00");
+        bookings.add(created(api.post(Api.BOOKER, "/bookings", Api.appointment(appointments, ten))).text("bookingId"));
+        String canceled = created(api.post(Api.BOOKER, "/bookings", Api.appointment(appointments, eleven)))
+                .text("bookingId");
+        String moved = created(api.post(Api.BOOKER, "/bookings", Api.appointment(appointments, one))).text("bookingId");
+        bookings.add(canceled);
+        bookings.add(moved);
+        ok(api.post(Api.BOOKER, "/bookings/" + canceled + "/cancel", Map.of()));
+        ok(api.post(Api.BOOKER, "/bookings/" + moved + "/reschedule",
+                Map.of("start", two.toString(), "end", appointments.endOf(two).toString())));
+
+        // and a course of 2 seats: a canceled booking whose seat went to a waitlisted one, and one still waiting
+        Api.CourseFixture course = api.createCourse(2, 11, Map.of("policy", Map.of("waitlistCapacity", 2)));
+        services.add(course.serviceId());
+        List<String> courseBookings = new ArrayList<>();
+        for (int b = 0; b < 4; b++) {
+            Map<String, Object> body = Api.courseBooking(course);
+            body.put("joinWaitlist", b >= 2);
+            courseBookings.add(created(api.post(Api.BOOKER, "/bookings", body)).text("bookingId"));
+        }
+        bookings.addAll(courseBookings);
+        ok(api.post(Api.OWNER, "/bookings/" + courseBookings.get(0) + "/cancel", Map.of()));
         awaitCaughtUp(PROJECTIONS);
 
         // and the answers the live read models give
         Map<String, JsonNode> live = answers(services, bookings, day);
-        assertThat(live.get("/bookings?size=200").path("total").asInt()).isGreaterThanOrEqualTo(9);
+        assertThat(live.get("/bookings?size=200").path("total").asInt()).isGreaterThanOrEqualTo(16);
         assertThat(live.get("/bookings/" + bookings.get(0)).path("status").asText()).isEqualTo("CANCELED");
         assertThat(live.get("/availability " + services.get(1)).path("slots")).hasSize(2);
+        Map<Instant, Boolean> bookable = new LinkedHashMap<>();
+        live.get("/availability " + appointments.serviceId()).path("slots").forEach(slot ->
+                bookable.put(Instant.parse(slot.path("start").asText()), slot.path("bookable").asBoolean()));
+        assertThat(bookable).containsEntry(ten, false).containsEntry(eleven, true).containsEntry(one, true)
+                .containsEntry(two, false).containsEntry(appointments.endOf(two), false); // in the buffer
+        assertThat(Instant.parse(live.get("/bookings/" + moved).path("start").asText())).isEqualTo(two);
+        assertThat(live.get("/bookings/" + courseBookings.get(2)).path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(live.get("/bookings/" + courseBookings.get(3)).path("waitlisted").asBoolean()).isTrue();
+        JsonNode courseSlots = live.get("/availability " + course.serviceId()).path("slots");
+        assertThat(courseSlots).hasSize(1);
+        assertThat(courseSlots.get(0).path("openSpots").asInt()).isZero();
+        assertThat(courseSlots.get(0).path("waitlistOpenSpots").asInt()).isEqualTo(1);
+        assertThat(live.get("/services/" + course.serviceId()).path("sessions")).hasSize(3);
 
         // and read models that went wrong behind the engine's back
         db.update("delete from booking_view");
         db.update("update availability_session set reserved = reserved + 1");
+        db.update("update availability_session set waitlisted = 0");
+        db.update("delete from availability_block");
         db.update("delete from catalogue_session");
+        db.update("delete from catalogue_course_session");
         db.update("update catalogue_service set name = 'tampered'");
         Map<String, JsonNode> damaged = answers(services, bookings, day);
         assertThat(damaged.get("/bookings?size=200")).isNotEqualTo(live.get("/bookings?size=200"));
         assertThat(damaged.get("/services")).isNotEqualTo(live.get("/services"));
-        assertThat(damaged.get("/availability " + services.get(0)))
-                .isNotEqualTo(live.get("/availability " + services.get(0)));
+        for (String serviceId : List.of(services.get(0), appointments.serviceId(), course.serviceId())) {
+            assertThat(damaged.get("/availability " + serviceId)).as(serviceId)
+                    .isNotEqualTo(live.get("/availability " + serviceId));
+        }
 
         // when an operator replays each projection
         for (String projection : PROJECTIONS) {
