@@ -4,6 +4,7 @@ import com.bookingengine.api.booking.ApprovePaymentCommand;
 import com.bookingengine.api.booking.CancelBookingCommand;
 import com.bookingengine.api.booking.CancelRequester;
 import com.bookingengine.api.booking.ChangeParticipantsCommand;
+import com.bookingengine.api.booking.CheckoutExpiredEvent;
 import com.bookingengine.api.booking.ConfirmBookingCommand;
 import com.bookingengine.api.booking.CreateBookingCommand;
 import com.bookingengine.api.booking.DeclineBookingCommand;
@@ -34,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The capacity invariant as a property: random books (with and without the waitlist), cancels, declines,
- * confirms, payment outcomes, reschedules and participant changes on two sessions of one service, through the
+ * confirms, payment outcomes, checkout expiries (time passing), reschedules and participant changes on two
+ * sessions of one service, through the
  * real command handler and event-sourced aggregates. After every step, each session's seats equal the sum over
  * its seat-holding bookings and never exceed its capacity, its waitlist is exactly its waitlisted bookings, and
  * no waitlisted booking would fit (promotion never leaves a fitting one behind). Seeds are fixed; a failure
@@ -51,7 +53,11 @@ class CapacityPropertyTest {
     @Test
     void seatsNeverExceedCapacityAndAlwaysMatchTheSeatHoldingBookings() {
         PropertyRuns.forSeeds(20261123L, RUNS, this::run);
+        // the walks did reach the rarer paths
+        assertThat(expiries).as("checkouts expired over all runs").isPositive();
     }
+
+    private int expiries;
 
     private void run(long seed) {
         Random random = new Random(seed);
@@ -68,6 +74,12 @@ class CapacityPropertyTest {
         }
         List<String> bookings = new ArrayList<>();
         for (int step = 0; step < STEPS; step++) {
+            if (random.nextInt(12) == 0) {
+                // time passes: checkouts older than the 15-minute timeout expire, freeing seats and promoting
+                engine.advanceTimeBy(Duration.ofMinutes(8));
+                check(engine, bookings, capacities, "seed " + seed + ", step " + step + " (8 minutes pass)");
+                continue;
+            }
             Object command = randomCommand(random, bookings);
             try {
                 engine.send(command);
@@ -80,6 +92,8 @@ class CapacityPropertyTest {
             }
             check(engine, bookings, capacities, "seed " + seed + ", step " + step + " (" + command + ")");
         }
+        expiries += (int) bookings.stream().filter(id -> engine.events(id).stream()
+                .anyMatch(e -> e.getPayload() instanceof CheckoutExpiredEvent)).count();
     }
 
     private static Object randomCommand(Random random, List<String> bookings) {

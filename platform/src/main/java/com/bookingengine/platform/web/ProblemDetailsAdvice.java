@@ -61,7 +61,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyException.class)
     public ProblemDetail concurrency(ConcurrencyException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Another change to the same booking or session won the race; read again and retry");
+                "Another change to the same booking, session or provider day won the race; read again and retry");
         problem.setProperty("reason", "concurrency");
         return problem;
     }
