@@ -10,7 +10,10 @@ import com.bookingengine.api.booking.PaymentStatus;
 import com.bookingengine.api.booking.SeatsReleasedEvent;
 import com.bookingengine.api.booking.CancelBookingCommand;
 import com.bookingengine.api.booking.CancelRequester;
+import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
+import com.bookingengine.api.catalogue.WorkingHours;
+import com.bookingengine.command.capacity.ProviderDay;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.common.ContactDetails;
 import com.bookingengine.api.common.Money;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
@@ -153,6 +157,23 @@ class CheckoutExpiryTest {
             engine.advanceTimeBy(Duration.ofMinutes(1));
             assertThat(engine.booking("b").orElseThrow().status()).isEqualTo(BookingStatus.CANCELED);
             assertThat(engine.session(SESSION).taken()).isZero();
+        }
+
+        @Test
+        void anExpiredAppointmentGivesItsTimeBackToTheProvidersDay() {
+            AppointmentSchedule hours = new AppointmentSchedule(List.of(new WorkingHours(START.atZone(ZoneOffset.UTC)
+                    .getDayOfWeek(), LocalTime.of(9, 0), LocalTime.of(12, 0))), 30);
+            engine.store.appointmentService("cut", "UTC", hours, POLICY, false);
+            Instant nine = START.atZone(ZoneOffset.UTC).toLocalDate().atTime(9, 0).toInstant(ZoneOffset.UTC);
+            engine.send(new CreateBookingCommand("a", "cut", null, nine, nine.plusSeconds(1800), 1, ADA, null,
+                    new PaymentRequest(PaymentOption.ONLINE, null, null, null), false));
+            String day = ProviderDay.dayId("cut", nine.atZone(ZoneOffset.UTC).toLocalDate());
+            assertThat(engine.day(day).orElseThrow().held()).containsOnlyKeys("a");
+
+            engine.advanceTimeBy(Duration.ofMinutes(20));
+
+            assertThat(engine.booking("a").orElseThrow().status()).isEqualTo(BookingStatus.CANCELED);
+            assertThat(engine.day(day).orElseThrow().held()).isEmpty();
         }
 
         @Test
