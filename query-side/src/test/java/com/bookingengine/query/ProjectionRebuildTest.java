@@ -114,9 +114,9 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
         publish(SESSION_AGGREGATE, seats, new SeatsReservedEvent(seats, course, "c-b1", 2));
         // and a membership plan covering the course, some of whose credits a booking paid
         String plan = id("rebuild-plan");
-        publish("MembershipPlan", "plan:" + plan, new MembershipPlanGrantedEvent(plan, MEMBER, "Course pass", 4,
+        publish("MembershipPlan", "plan/" + plan, new MembershipPlanGrantedEvent(plan, MEMBER, "Course pass", 4,
                 Set.of(course, serviceId)));
-        publish("MembershipPlan", "plan:" + plan, new CreditsConsumedEvent(plan, MEMBER, "c-b1", 2, 2));
+        publish("MembershipPlan", "plan/" + plan, new CreditsConsumedEvent(plan, MEMBER, "c-b1", 2, 2));
         awaitProjections();
 
         Map<String, Object> before = readModels();

@@ -112,7 +112,7 @@ class PaymentRaceTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(Checks.openSpots(a, session)).isEqualTo(94));
 
         // and the plan's history consumed exactly 6 credits, one at a time, never going below zero
-        List<Object> history = nodeB.getBean(EventStore.class).readEvents("plan:" + planId).asStream()
+        List<Object> history = nodeB.getBean(EventStore.class).readEvents("plan/" + planId).asStream()
                 .map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
         assertThat(history).noneMatch(CreditsRefundedEvent.class::isInstance);
         List<CreditsConsumedEvent> consumed = history.stream().filter(CreditsConsumedEvent.class::isInstance)

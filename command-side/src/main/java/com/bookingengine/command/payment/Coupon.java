@@ -17,7 +17,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One coupon (id {@link #id(String) coupon:code}) and the bookings holding a use of it: the single owner of "at
+ * One coupon (id {@link #id(String) coupon/code}) and the bookings holding a use of it: the single owner of "at
  * most maxUses bookings". A booking takes its use in the unit of work that creates it and gives it back in the one
  * that ends it, so two bookings racing for the last use append to this one stream and the event store's unique
  * (aggregate id, sequence) key lets exactly one of them win.
@@ -64,9 +64,12 @@ public class Coupon {
                 command.validUntil(), command.maxUses()));
     }
 
-    /** Coupon codes and the other aggregates' ids share one namespace in the event store. */
+    /**
+     * Coupon codes and the other aggregates' ids share one namespace in the event store. No other id contains '/'
+     * (':' and '@' already build course and provider-day ids: "coupon:course" would be a course's seats).
+     */
     public static String id(String code) {
-        return "coupon:" + code;
+        return "coupon/" + code;
     }
 
     /**

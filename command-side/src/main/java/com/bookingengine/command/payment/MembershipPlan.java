@@ -18,7 +18,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A contact's membership plan (id {@link #id(String) plan:planId}): credits for some services, and the credits each
+ * A contact's membership plan (id {@link #id(String) plan/planId}): credits for some services, and the credits each
  * booking paid with. The single owner of "never below zero credits": every booking consumes and refunds here, in
  * the unit of work that takes or gives back its seats, so bookings racing for the last credits serialize on this
  * stream.
@@ -55,9 +55,9 @@ public class MembershipPlan {
                 command.credits(), Set.copyOf(command.serviceIds())));
     }
 
-    /** Plan ids and the other aggregates' ids share one namespace in the event store. */
+    /** Plan ids and the other aggregates' ids share one namespace in the event store ('/' as for coupons). */
     public static String id(String planId) {
-        return "plan:" + planId;
+        return "plan/" + planId;
     }
 
     /**

@@ -35,7 +35,7 @@ class CheckoutOptionsProjectionTest extends ProjectionTestSupport {
     }
 
     private void grant(String planId, String contactId, String name, int credits, String... serviceIds) {
-        publish(PLAN_AGGREGATE, "plan:" + planId, new MembershipPlanGrantedEvent(planId, contactId, name, credits,
+        publish(PLAN_AGGREGATE, "plan/" + planId, new MembershipPlanGrantedEvent(planId, contactId, name, credits,
                 Set.of(serviceIds)));
     }
 
@@ -61,10 +61,10 @@ class CheckoutOptionsProjectionTest extends ProjectionTestSupport {
         grant(id("grace"), grace, "Grace's classes", 3, yoga);
 
         // when bookings pay and refund credits of the ten-class plan
-        publish(PLAN_AGGREGATE, "plan:" + tenClasses, new CreditsConsumedEvent(tenClasses, ada, "b-1", 3, 7));
-        publish(PLAN_AGGREGATE, "plan:" + tenClasses, new CreditsConsumedEvent(tenClasses, ada, "b-2", 2, 5));
-        publish(PLAN_AGGREGATE, "plan:" + tenClasses, new CreditsRefundedEvent(tenClasses, ada, "b-1", 3, 8));
-        publish(PLAN_AGGREGATE, "plan:" + fiveClasses, new CreditsConsumedEvent(fiveClasses, ada, "b-3", 5, 0));
+        publish(PLAN_AGGREGATE, "plan/" + tenClasses, new CreditsConsumedEvent(tenClasses, ada, "b-1", 3, 7));
+        publish(PLAN_AGGREGATE, "plan/" + tenClasses, new CreditsConsumedEvent(tenClasses, ada, "b-2", 2, 5));
+        publish(PLAN_AGGREGATE, "plan/" + tenClasses, new CreditsRefundedEvent(tenClasses, ada, "b-1", 3, 8));
+        publish(PLAN_AGGREGATE, "plan/" + fiveClasses, new CreditsConsumedEvent(fiveClasses, ada, "b-3", 5, 0));
         awaitProjections();
 
         // then Ada sees the online and in-person options, then her plans for yoga by name, with what is left
