@@ -18,6 +18,7 @@ class CommandSideAccess implements ApiAccessRules {
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(HttpMethod.POST, "/api/v1/services", "/api/v1/services/*/sessions").hasAnyRole(roles(OWNER))
+                .requestMatchers(HttpMethod.POST, "/api/v1/coupons", "/api/v1/members/*/plans").hasAnyRole(roles(OWNER))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/services/*").hasAnyRole(roles(OWNER))
                 .requestMatchers(HttpMethod.POST, "/api/v1/bookings").hasAnyRole(roles(BOOKER, OWNER))
                 .requestMatchers(HttpMethod.POST, "/api/v1/bookings/*/confirm", "/api/v1/bookings/*/decline",

@@ -31,6 +31,10 @@ import com.bookingengine.api.catalogue.ServiceView;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.api.common.ContactDetails;
 import com.bookingengine.api.common.Money;
+import com.bookingengine.api.payment.CheckoutOptions;
+import com.bookingengine.api.payment.CheckoutOptionsQuery;
+import com.bookingengine.api.payment.CreditsConsumedEvent;
+import com.bookingengine.api.payment.MembershipPlanGrantedEvent;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,7 +62,9 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
     private static final Instant NOW = Instant.parse("2031-07-01T08:00:00Z");
     private static final List<String> READ_MODEL_TABLES = List.of("booking_view", "catalogue_service",
             "catalogue_session", "catalogue_course_session", "availability_service", "availability_session",
-            "availability_block");
+            "availability_block", "checkout_service", "checkout_plan");
+    /** The contact whose checkout options every service is asked for. */
+    private static final String MEMBER = id("rebuild-member");
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -97,13 +104,19 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
         String course = id("rebuild-course");
         String seats = course + ":course";
         publishService(new ServiceCreatedEvent(course, "Rebuild course", ServiceType.COURSE, "Europe/Paris", null,
-                Money.of("90", "EUR"), EnumSet.of(PaymentOption.IN_PERSON), false, List.of(), policy(0, 365), 3, null));
+                Money.of("90", "EUR"), EnumSet.of(PaymentOption.IN_PERSON, PaymentOption.MEMBERSHIP), false, List.of(),
+                policy(0, 365), 3, null));
         publishSession(new SessionScheduledEvent(seats, course, morningStart, morningStart.plus(Duration.ofDays(7)), 3));
         publish(SESSION_AGGREGATE, seats, new CourseSessionsScheduledEvent(seats, course, List.of(
                 new CourseSessionsScheduledEvent.Meeting("c1", morningStart, morningStart.plusSeconds(3600)),
                 new CourseSessionsScheduledEvent.Meeting("c2", morningStart.plus(Duration.ofDays(7)).minusSeconds(3600),
                         morningStart.plus(Duration.ofDays(7))))));
         publish(SESSION_AGGREGATE, seats, new SeatsReservedEvent(seats, course, "c-b1", 2));
+        // and a membership plan covering the course, some of whose credits a booking paid
+        String plan = id("rebuild-plan");
+        publish("MembershipPlan", "plan/" + plan, new MembershipPlanGrantedEvent(plan, MEMBER, "Course pass", 4,
+                Set.of(course, serviceId)));
+        publish("MembershipPlan", "plan/" + plan, new CreditsConsumedEvent(plan, MEMBER, "c-b1", 2, 2));
         awaitProjections();
 
         Map<String, Object> before = readModels();
@@ -122,6 +135,8 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
                         nine.plusSeconds(9000));
         assertThat(availability(course).orElseThrow().slots()).extracting(Slot::openSpots).containsExactly(1);
         assertThat(service(course)).get().extracting(s -> s.sessions().size()).isEqualTo(2);
+        assertThat(checkoutOptions(course).options()).containsExactly(
+                CheckoutOptions.Option.of(PaymentOption.IN_PERSON), CheckoutOptions.Option.membership(plan, "Course pass", 2));
 
         // when every processor is stopped and its tokens reset
         for (String group : ALL_GROUPS) {
@@ -169,6 +184,7 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
             answers.put("availability of " + service.serviceId(), service.type() == ServiceType.APPOINTMENT
                     ? appointments(service.serviceId()) : availability(service.serviceId()));
             answers.put("service " + service.serviceId(), service(service.serviceId()));
+            answers.put("checkout options of " + service.serviceId(), checkoutOptions(service.serviceId()));
         }
         for (BookingView booking : bookings.items()) {
             answers.put("booking " + booking.bookingId(), booking(booking.bookingId()));
@@ -189,6 +205,11 @@ class ProjectionRebuildTest extends ProjectionTestSupport {
                 status, paymentStatus, false,
                 new BookingTerms("Europe/Paris", Money.of("25", "EUR"), false, policy(60, 30))));
         return bookingId;
+    }
+
+    private CheckoutOptions checkoutOptions(String serviceId) {
+        return queryGateway.query(new CheckoutOptionsQuery(serviceId, MEMBER),
+                ResponseTypes.optionalInstanceOf(CheckoutOptions.class)).join().orElseThrow();
     }
 
     private BookingPage allBookings() {

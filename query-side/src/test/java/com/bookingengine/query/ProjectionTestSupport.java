@@ -13,6 +13,7 @@ import com.bookingengine.platform.BookingEngine;
 import com.bookingengine.query.availability.AvailabilityProjection;
 import com.bookingengine.query.booking.BookingProjection;
 import com.bookingengine.query.catalogue.CatalogueProjection;
+import com.bookingengine.query.checkout.CheckoutOptionsProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -64,7 +65,8 @@ public abstract class ProjectionTestSupport {
     public static final String SERVICE_AGGREGATE = "BookableService";
 
     public static final List<String> ALL_GROUPS = List.of(BookingProjection.PROCESSING_GROUP,
-            CatalogueProjection.PROCESSING_GROUP, AvailabilityProjection.PROCESSING_GROUP);
+            CatalogueProjection.PROCESSING_GROUP, AvailabilityProjection.PROCESSING_GROUP,
+            CheckoutOptionsProjection.PROCESSING_GROUP);
 
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofSeconds(20);
 

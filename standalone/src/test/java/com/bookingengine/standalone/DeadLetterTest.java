@@ -165,7 +165,7 @@ class DeadLetterTest {
 
     @Test
     void theProjectionsOfTheEngineHaveADeadLetterQueue() {
-        for (String projection : List.of("bookings", "catalogue", "availability")) {
+        for (String projection : List.of("bookings", "catalogue", "availability", "checkout")) {
             JsonNode status = processor(projection);
             assertThat(status.path("deadLetterQueue").asBoolean()).as(projection).isTrue();
             JsonNode letters = api.get(Api.OPERATOR, "/admin/processors/" + projection + "/dead-letters").body();
@@ -174,7 +174,7 @@ class DeadLetterTest {
         }
         // and they still run on tracking processors, as configured (declaring the DLQ does not change that)
         EventProcessingConfiguration processing = node.getBean(EventProcessingConfiguration.class);
-        for (String projection : List.of("bookings", "catalogue", "availability")) {
+        for (String projection : List.of("bookings", "catalogue", "availability", "checkout")) {
             assertThat(processing.eventProcessor(projection).orElseThrow())
                     .as(projection).isInstanceOf(org.axonframework.eventhandling.TrackingEventProcessor.class);
         }

@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
 class ReplayAdminTest {
 
     private static final String DB = "jdbc:h2:mem:replay-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    private static final List<String> PROJECTIONS = List.of("bookings", "catalogue", "availability");
+    private static final List<String> PROJECTIONS = List.of("bookings", "catalogue", "availability", "checkout");
 
     private static ConfigurableApplicationContext node;
     private static Api api;
@@ -74,7 +74,8 @@ class ReplayAdminTest {
             created(api.post(Api.OWNER, "/services", Map.of(
                     "serviceId", serviceId, "name", "Class " + s, "type", "CLASS", "timeZone", "Europe/Berlin",
                     "price", Map.of("amount", s == 0 ? "0.00" : "15.00", "currency", "EUR"),
-                    "paymentOptions", List.of("IN_PERSON", "ONLINE"), "requiresApproval", s == 2, "capacity", 4,
+                    "paymentOptions", List.of("IN_PERSON", "ONLINE", "MEMBERSHIP"), "requiresApproval", s == 2,
+                    "capacity", 4,
                     "sessions", List.of(
                             Map.of("sessionId", serviceId + "-a", "start", start.toString(),
                                     "end", start.plus(1, ChronoUnit.HOURS).toString()),
@@ -132,6 +133,13 @@ class ReplayAdminTest {
         }
         bookings.addAll(courseBookings);
         ok(api.post(Api.OWNER, "/bookings/" + courseBookings.get(0) + "/cancel", Map.of()));
+        // and a member whose plan paid for one booking
+        String planId = created(api.post(Api.OWNER, "/members/c-0/plans", Map.of("name", "Pass", "credits", 5,
+                "serviceIds", services))).text("planId");
+        bookings.add(created(api.post(Api.BOOKER, "/bookings", Map.of("serviceId", services.get(1),
+                "sessionId", services.get(1) + "-b", "participants", 2, "contact", Map.of("contactId", "c-0",
+                        "firstName", "Ada", "lastName", "Member", "email", "ada@example.com"),
+                "payment", Map.of("option", "MEMBERSHIP", "planId", planId)))).text("bookingId"));
         awaitCaughtUp(PROJECTIONS);
 
         // and the answers the live read models give
@@ -152,6 +160,8 @@ class ReplayAdminTest {
         assertThat(courseSlots.get(0).path("openSpots").asInt()).isZero();
         assertThat(courseSlots.get(0).path("waitlistOpenSpots").asInt()).isEqualTo(1);
         assertThat(live.get("/services/" + course.serviceId()).path("sessions")).hasSize(3);
+        assertThat(live.get("/checkout-options " + services.get(1)).path("options").get(2).path("remainingCredits")
+                .asInt()).isEqualTo(3);
 
         // and read models that went wrong behind the engine's back
         db.update("delete from booking_view");
@@ -161,6 +171,7 @@ class ReplayAdminTest {
         db.update("delete from catalogue_session");
         db.update("delete from catalogue_course_session");
         db.update("update catalogue_service set name = 'tampered'");
+        db.update("update checkout_plan set remaining_credits = 99");
         Map<String, JsonNode> damaged = answers(services, bookings, day);
         assertThat(damaged.get("/bookings?size=200")).isNotEqualTo(live.get("/bookings?size=200"));
         assertThat(damaged.get("/services")).isNotEqualTo(live.get("/services"));
@@ -168,6 +179,8 @@ class ReplayAdminTest {
             assertThat(damaged.get("/availability " + serviceId)).as(serviceId)
                     .isNotEqualTo(live.get("/availability " + serviceId));
         }
+        assertThat(damaged.get("/checkout-options " + services.get(0)))
+                .isNotEqualTo(live.get("/checkout-options " + services.get(0)));
 
         // when an operator replays each projection
         for (String projection : PROJECTIONS) {
@@ -272,7 +285,7 @@ class ReplayAdminTest {
         problem(api.post(Api.OPERATOR, "/admin/processors/no-such-projection/dead-letters/retry", null), 404);
     }
 
-    /** Everything a dashboard or auditor reads from the three projections, keyed by query. */
+    /** Everything a dashboard, auditor or booker reads from the four projections, keyed by query. */
     private static Map<String, JsonNode> answers(List<String> services, List<String> bookings, Instant day) {
         Map<String, JsonNode> answers = new LinkedHashMap<>();
         answers.put("/bookings?size=200", ok(api.get(Api.OWNER, "/bookings?size=200")).body());
@@ -286,6 +299,8 @@ class ReplayAdminTest {
             answers.put("/services/" + serviceId, ok(api.get(Api.OWNER, "/services/" + serviceId)).body());
             answers.put("/availability " + serviceId, ok(api.get(Api.BOOKER, "/availability?serviceId=" + serviceId
                     + "&from=" + day.minus(1, ChronoUnit.DAYS) + "&to=" + day.plus(10, ChronoUnit.DAYS))).body());
+            answers.put("/checkout-options " + serviceId, ok(api.get(Api.BOOKER, "/checkout-options?serviceId="
+                    + serviceId + "&contactId=c-0")).body());
         }
         return answers;
     }

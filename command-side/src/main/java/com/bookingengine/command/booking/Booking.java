@@ -88,7 +88,8 @@ public class Booking {
         BookingTerms terms = service.terms();
         boolean free = payment.finalPrice().isZero();
         BookingStatus initial = waitlisted ? PENDING : statusWithSeats(terms, payment);
-        PaymentStatus paid = free ? PaymentStatus.EXEMPT
+        PaymentStatus paid = payment.option() == PaymentOption.MEMBERSHIP ? PaymentStatus.PAID // with credits
+                : free ? PaymentStatus.EXEMPT
                 : initial == PENDING_CHECKOUT ? PaymentStatus.PENDING
                 : PaymentStatus.NOT_PAID;
         apply(new BookingCreatedEvent(command.bookingId(), service.serviceId(), service.name(), service.type(),
@@ -161,9 +162,9 @@ public class Booking {
                     + " is on the waitlist and holds no seats; cancel it and book again");
         }
         requireStatus("change the participants of", expectedRevision, PENDING, PENDING_CHECKOUT, CONFIRMED);
-        Money price = creation.terms().pricePerParticipant().times(newParticipants);
-        apply(new BookingParticipantsChangedEvent(bookingId, participants, newParticipants, price, price, status,
-                paymentStatus));
+        PaymentDetails payment = creation.payment().repriced(creation.terms().pricePerParticipant().times(newParticipants));
+        apply(new BookingParticipantsChangedEvent(bookingId, participants, newParticipants, payment.price(),
+                payment.finalPrice(), status, paymentStatus));
         return true;
     }
 
@@ -212,7 +213,7 @@ public class Booking {
             return;
         }
         requireStatus("decline", expectedRevision, PENDING);
-        apply(new BookingDeclinedEvent(bookingId, reason, DECLINED, paymentStatus));
+        apply(new BookingDeclinedEvent(bookingId, reason, DECLINED, releasedPayment()));
     }
 
     /**
@@ -230,7 +231,7 @@ public class Booking {
                     + start + "; customers cannot cancel later than " + window.toMinutes()
                     + " minute(s) before the start. The owner can.");
         }
-        apply(new BookingCanceledEvent(bookingId, requester, reason, CANCELED, unpaidIfPending()));
+        apply(new BookingCanceledEvent(bookingId, requester, reason, CANCELED, releasedPayment()));
     }
 
     /** PENDING_CHECKOUT --payment approved--> CONFIRMED and PAID. The same transaction again is a no-op. */
@@ -348,6 +349,11 @@ public class Booking {
         return participants;
     }
 
+    /** The payment as made at creation: option, coupon, plan. */
+    PaymentDetails payment() {
+        return creation.payment();
+    }
+
     BookingCommandResult result() {
         return new BookingCommandResult(bookingId, status, paymentStatus, revision, finalPrice);
     }
@@ -371,6 +377,12 @@ public class Booking {
 
     private PaymentStatus unpaidIfPending() {
         return paymentStatus == PaymentStatus.PENDING ? PaymentStatus.NOT_PAID : paymentStatus;
+    }
+
+    /** Credits paid with go back to the plan when the booking stops holding its place (the handler refunds them). */
+    private PaymentStatus releasedPayment() {
+        return creation.payment().option() == PaymentOption.MEMBERSHIP && paymentStatus == PaymentStatus.PAID
+                ? PaymentStatus.REFUNDED : unpaidIfPending();
     }
 
     @EventSourcingHandler

@@ -11,12 +11,15 @@ import com.bookingengine.api.booking.CreateBookingCommand;
 import com.bookingengine.api.booking.DeclineBookingCommand;
 import com.bookingengine.api.booking.FailPaymentCommand;
 import com.bookingengine.api.booking.MarkBookingPaidCommand;
+import com.bookingengine.api.booking.PaymentDetails;
 import com.bookingengine.api.booking.RescheduleBookingCommand;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.command.capacity.ProviderDay;
 import com.bookingengine.command.catalogue.BookableService;
 import com.bookingengine.command.catalogue.ServiceSnapshot;
+import com.bookingengine.command.payment.Coupon;
+import com.bookingengine.command.payment.MembershipPlan;
 import com.bookingengine.platform.error.ConflictException;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.error.NotFoundException;
@@ -53,7 +56,8 @@ import java.util.stream.Stream;
  * availability lists the free ones).
  * <p>
  * Lock order: the booking the command names, then its sessions or provider days ordered by id, then any
- * waitlisted booking being promoted. That last step locks a booking after a session, so two local commands can still form a cycle
+ * waitlisted booking being promoted, and last the booking's coupon or membership plan ({@link BookingPayments}).
+ * Promotion locks a booking after a session, so two local commands can still form a cycle
  * (a seat frees while the waitlisted booking itself is being canceled); Axon's {@code PessimisticLockFactory}
  * detects that deadlock across all its lock factories and the gateway's retry runs the loser again.
  */
@@ -65,15 +69,18 @@ public class BookingCommandHandler {
     private final Repository<ProviderDay> days;
     private final Repository<BookableService> services;
     private final BookingRules rules;
+    private final BookingPayments payments;
     private final Clock clock;
 
     public BookingCommandHandler(Repository<Booking> bookings, Repository<ClassSession> sessions,
-                                 Repository<ProviderDay> days, Repository<BookableService> services, Clock clock) {
+                                 Repository<ProviderDay> days, Repository<BookableService> services,
+                                 Repository<Coupon> coupons, Repository<MembershipPlan> plans, Clock clock) {
         this.bookings = bookings;
         this.sessions = sessions;
         this.days = days;
         this.services = services;
         this.rules = new BookingRules();
+        this.payments = new BookingPayments(coupons, plans);
         this.clock = clock;
     }
 
@@ -101,7 +108,8 @@ public class BookingCommandHandler {
                     s -> s.reserveOrWaitlist(command.bookingId(), command.participants(), waitlistCapacity));
         }
         boolean onWaitlist = waitlisted;
-        Booking booking = bookings.newInstance(() -> new Booking(command, service, place, payment, onWaitlist))
+        PaymentDetails charged = payments.redeem(command, payment, clock.instant()); // a waitlisted booking too
+        Booking booking = bookings.newInstance(() -> new Booking(command, service, place, charged, onWaitlist))
                 .invoke(b -> b);
         startCheckoutClock(booking, null, deadlines);
         return booking.result();
@@ -231,6 +239,7 @@ public class BookingCommandHandler {
             if (command.participants() < before) {
                 promoteWaitlisted(session, deadlines);
             }
+            payments.changeParticipants(booking, command.participants());
         }
         return booking.result();
     }
@@ -268,7 +277,7 @@ public class BookingCommandHandler {
 
     /**
      * Applies one lifecycle change; if the booking stops holding seats, its session (or the provider's days) gets
-     * them back.
+     * them back, and its coupon's use or plan's credits go back too.
      */
     private BookingCommandResult change(String bookingId, Consumer<Booking> transition, DeadlineManager deadlines) {
         Aggregate<Booking> aggregate = load(bookingId);
@@ -285,6 +294,9 @@ public class BookingCommandHandler {
             promoteWaitlisted(session, deadlines);
         } else if (wasWaitlisted && !booking.isWaitlisted()) {
             sessions.load(booking.sessionId()).execute(s -> s.leaveWaitlist(bookingId));
+        }
+        if ((heldSeats || wasWaitlisted) && !booking.holdsSeats() && !booking.isWaitlisted()) {
+            payments.giveBack(booking);
         }
         startCheckoutClock(booking, before, deadlines);
         return booking.result();

@@ -119,16 +119,23 @@ class BookingRules {
                         + "' is required by this service");
             }
         }
-        if (command.payment().couponCode() != null) {
-            throw new InvalidInputException("payment.couponCode", "Unknown coupon code '"
-                    + command.payment().couponCode() + "'");
+        String couponCode = command.payment().couponCode();
+        String planId = command.payment().planId();
+        if (option == PaymentOption.MEMBERSHIP && (planId == null || planId.isBlank())) {
+            throw new InvalidInputException("payment.planId", "A MEMBERSHIP booking names the planId it pays with");
         }
-        if (option == PaymentOption.MEMBERSHIP) {
-            throw new InvalidInputException("payment.planId", "Contact has no membership plan for this service");
+        if (option != PaymentOption.MEMBERSHIP && planId != null) {
+            throw new InvalidInputException("payment.planId", "planId is for MEMBERSHIP bookings; this one pays "
+                    + option);
+        }
+        if (option == PaymentOption.MEMBERSHIP && couponCode != null) {
+            throw new InvalidInputException("payment.couponCode", "A MEMBERSHIP booking pays with credits; a coupon "
+                    + "only reduces a price paid in money");
         }
         checkTiming(policy, place, now);
         Money price = terms.pricePerParticipant().times(command.participants());
-        return new PaymentDetails(option, command.payment().method(), null, null, price, price);
+        // the coupon's discount and the plan's credits are applied after the seats (BookingPayments)
+        return new PaymentDetails(option, command.payment().method(), couponCode, planId, price, price);
     }
 
     /** Min notice and max advance, at create and at reschedule (against the booking's own policy snapshot). */

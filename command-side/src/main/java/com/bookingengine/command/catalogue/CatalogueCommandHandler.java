@@ -23,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static com.bookingengine.command.Aggregates.exists;
+
 /**
  * Creates services and their sessions and replaces services' terms. A service and the sessions it is created with,
  * like all sessions of one weekly recurrence, are written in one unit of work: a client never sees a class without
@@ -155,14 +157,5 @@ public class CatalogueCommandHandler {
             throw new InvalidInputException(fieldPrefix + e.field(), e.getMessage());
         }
         return sessionId;
-    }
-
-    private static boolean exists(Repository<?> repository, String id) {
-        try {
-            repository.load(id);
-            return true;
-        } catch (AggregateNotFoundException e) {
-            return false;
-        }
     }
 }

@@ -38,12 +38,8 @@ import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.common.ContactDetails;
 import com.bookingengine.api.common.Money;
-import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.error.NotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomMatcher;
-import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -57,6 +53,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static com.bookingengine.command.Rejections.conflict;
+import static com.bookingengine.command.Rejections.rejectedField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -104,24 +102,6 @@ class BookingTest {
                 START.plusSeconds(3600), 1, ADA, Map.of("note", "window seat"),
                 new PaymentDetails(option, null, null, null, PRICE, PRICE), status, paid, false,
                 new BookingTerms("Europe/Berlin", PRICE, requiresApproval, BookingPolicy.defaults()));
-    }
-
-    private static Matcher<Object> rejectedField(String field) {
-        return new CustomMatcher<>("invalid input in field " + field) {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof InvalidInputException e && field.equals(e.field());
-            }
-        };
-    }
-
-    private static Matcher<Object> conflict(String reason) {
-        return new CustomMatcher<>("conflict " + reason) {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof ConflictException e && reason.equals(e.reason());
-            }
-        };
     }
 
     private List<Object> seatEvents() {

@@ -53,7 +53,7 @@ final class Engine {
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(
                 List.of(new SimpleCorrelationDataProvider("actor"))));
         new AnnotationCommandHandlerAdapter<>(new BookingCommandHandler(bookings, store.sessions, store.days, store.services,
-                clock), resources).subscribe(bus);
+                store.coupons, store.plans, clock), resources).subscribe(bus);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
 

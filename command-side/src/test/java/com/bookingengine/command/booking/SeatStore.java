@@ -11,9 +11,15 @@ import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.api.common.Money;
+import com.bookingengine.api.payment.CouponCreatedEvent;
+import com.bookingengine.api.payment.CouponUsedEvent;
+import com.bookingengine.api.payment.Discount;
+import com.bookingengine.api.payment.MembershipPlanGrantedEvent;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.command.capacity.ProviderDay;
 import com.bookingengine.command.catalogue.BookableService;
+import com.bookingengine.command.payment.Coupon;
+import com.bookingengine.command.payment.MembershipPlan;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -44,16 +50,24 @@ final class SeatStore {
             .eventStore(events).build();
     final Repository<BookableService> services = EventSourcingRepository.builder(BookableService.class)
             .eventStore(events).build();
+    final Repository<Coupon> coupons = EventSourcingRepository.builder(Coupon.class).eventStore(events).build();
+    final Repository<MembershipPlan> plans = EventSourcingRepository.builder(MembershipPlan.class)
+            .eventStore(events).build();
+
+    /** A fixture of one booking, whose commands go through the real handler onto this store's other aggregates. */
+    AggregateTestFixture<Booking> bookingFixture(Clock clock) {
+        AggregateTestFixture<Booking> fixture = new AggregateTestFixture<>(Booking.class);
+        fixture.registerAnnotatedCommandHandler(new BookingCommandHandler(fixture.getRepository(), sessions, days,
+                services, coupons, plans, clock));
+        return fixture;
+    }
 
     /**
      * A fixture for the booking aggregate whose command handler keeps every other aggregate in this store, with the
      * clock stopped at {@code now}.
      */
     AggregateTestFixture<Booking> bookingFixture(Instant now) {
-        AggregateTestFixture<Booking> fixture = new AggregateTestFixture<>(Booking.class);
-        fixture.registerAnnotatedCommandHandler(new BookingCommandHandler(fixture.getRepository(), sessions, days,
-                services, Clock.fixed(now, ZoneOffset.UTC)));
-        return fixture;
+        return bookingFixture(Clock.fixed(now, ZoneOffset.UTC));
     }
 
     void service(String serviceId, Money price, Set<PaymentOption> options, boolean requiresApproval,
@@ -98,6 +112,29 @@ final class SeatStore {
     void waitlisted(String sessionId, String serviceId, String bookingId, int participants) {
         store("ClassSession", sessionId, eventsOf(sessionId).size(),
                 new WaitlistJoinedEvent(sessionId, serviceId, bookingId, participants));
+    }
+
+    /** A coupon as the owner would have defined it; {@code validUntil} and {@code maxUses} may be null. */
+    void coupon(String code, Discount discount, Instant validUntil, Integer maxUses) {
+        store("Coupon", Coupon.id(code), 0, new CouponCreatedEvent(code, discount, validUntil, maxUses));
+    }
+
+    /** A booking this test does not otherwise follow holds one use of a coupon. */
+    void couponUsedBy(String code, String bookingId) {
+        int events = eventsOf(Coupon.id(code)).size();
+        store("Coupon", Coupon.id(code), events, new CouponUsedEvent(code, bookingId, events));
+    }
+
+    /** A membership plan as the owner would have granted it. */
+    void plan(String planId, String contactId, int credits, String... serviceIds) {
+        store("MembershipPlan", MembershipPlan.id(planId), 0, new MembershipPlanGrantedEvent(planId, contactId,
+                "Ten classes", credits, Set.of(serviceIds)));
+    }
+
+    /** Payloads of the events stored for {@code aggregateId} after the one that created it, in order. */
+    List<Object> eventsSinceCreation(String aggregateId) {
+        List<Object> events = eventsOf(aggregateId);
+        return events.subList(1, events.size());
     }
 
     /** Payload types of every event stored for {@code aggregateId}, in order. */

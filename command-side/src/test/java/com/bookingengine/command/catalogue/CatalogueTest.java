@@ -15,7 +15,6 @@ import com.bookingengine.api.catalogue.UpdateServiceCommand;
 import com.bookingengine.api.common.Money;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.error.NotFoundException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -23,8 +22,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.CustomMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +32,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
+import static com.bookingengine.command.Rejections.rejectedField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Creating services and scheduling their sessions, through the real handler and aggregates. */
@@ -63,15 +61,6 @@ class CatalogueTest {
     private List<Object> sessionEvents(String sessionId) {
         return sessionStore.readEvents(sessionId).asStream().map(DomainEventMessage::getPayload).map(Object.class::cast)
                 .toList();
-    }
-
-    private static Matcher<Object> rejectedField(String field) {
-        return new CustomMatcher<>("invalid input in field " + field) {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof InvalidInputException e && field.equals(e.field());
-            }
-        };
     }
 
     @Test

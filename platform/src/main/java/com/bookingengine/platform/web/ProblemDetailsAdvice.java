@@ -42,7 +42,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     public ProblemDetail invalid(InvalidInputException e) {
-        return withField(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()), e.field());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        if (e.reason() != null) {
+            problem.setProperty("reason", e.reason());
+        }
+        return withField(problem, e.field());
     }
 
     @ExceptionHandler(NotFoundException.class)

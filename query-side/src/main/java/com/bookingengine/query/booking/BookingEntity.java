@@ -92,8 +92,7 @@ class BookingEntity {
             this.endAt = rescheduled.end();
         } else if (event instanceof BookingParticipantsChangedEvent changed) {
             this.participants = changed.participants();
-            this.payment = new PaymentDetails(payment.option(), payment.method(), payment.couponCode(),
-                    payment.planId(), changed.price(), changed.finalPrice());
+            this.payment = payment.withPrices(changed.price(), changed.finalPrice());
         }
         if (event instanceof BookingPromotedEvent || event.status() != BookingStatus.PENDING) {
             this.waitlisted = false; // promoted, or canceled / declined while waiting

@@ -7,7 +7,11 @@ import org.axonframework.serialization.Revision;
 import java.time.Instant;
 import java.util.Map;
 
-@Revision("1")
+/**
+ * A booking was made. Revision 2: {@code payment} carries the coupon's {@code discount}; a revision-1 event reads with
+ * none, which is what it meant then.
+ */
+@Revision("2")
 public record BookingCreatedEvent(String bookingId, String serviceId, String serviceName, ServiceType serviceType,
                                   String sessionId, Instant start, Instant end, int participants,
                                   ContactDetails contact, Map<String, String> formInfo, PaymentDetails payment,
