@@ -269,9 +269,10 @@ public class Booking {
      */
     @DeadlineHandler(deadlineName = CheckoutExpiry.DEADLINE)
     void onCheckoutDeadline(CheckoutExpiry expiry, CommandBus commandBus) throws Exception {
-        FutureCallback<ExpireCheckoutCommand, Object> outcome = new FutureCallback<>();
-        commandBus.dispatch(GenericCommandMessage.asCommandMessage(new ExpireCheckoutCommand(expiry.bookingId())),
-                outcome);
+        FutureCallback<Object, Object> outcome = new FutureCallback<>();
+        // sent as the engine itself, so every event of the expiry (seats, coupon, plan) records actor system
+        commandBus.dispatch(GenericCommandMessage.asCommandMessage(new ExpireCheckoutCommand(expiry.bookingId()))
+                .andMetaData(MetaData.with(AxonMessagingConfiguration.ACTOR, SYSTEM_ACTOR)), outcome);
         CommandResultMessage<?> result = outcome.getResult();
         if (result.isExceptional()) {
             throw new IllegalStateException("Checkout of booking " + expiry.bookingId() + " could not expire",

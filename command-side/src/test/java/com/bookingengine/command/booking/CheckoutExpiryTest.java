@@ -148,6 +148,9 @@ class CheckoutExpiryTest {
             DomainEventMessage<?> expired = engine.events("a").get(engine.events("a").size() - 1);
             assertThat(expired.getPayload()).isInstanceOf(CheckoutExpiredEvent.class);
             assertThat(expired.getMetaData().get(AxonMessagingConfiguration.ACTOR)).isEqualTo("system");
+            // and so is every other event of the expiry: the seat given back, b's promotion
+            assertThat(engine.events(SESSION)).filteredOn(e -> e.getPayload() instanceof SeatsReleasedEvent)
+                    .extracting(e -> e.getMetaData().get(AxonMessagingConfiguration.ACTOR)).containsExactly("system");
             assertThat(engine.booking("b").orElseThrow().status()).isEqualTo(BookingStatus.PENDING_CHECKOUT);
             assertThat(engine.session(SESSION).seatsByBooking()).containsOnlyKeys("b");
 
