@@ -7,6 +7,7 @@ import com.bookingengine.api.catalogue.CreateServiceCommand;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
+import com.bookingengine.api.catalogue.ServiceTerms;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.UpdateServiceCommand;
@@ -190,27 +191,24 @@ public class BookableService {
     @EventSourcingHandler
     void on(ServiceCreatedEvent event) {
         serviceId = event.serviceId();
-        name = event.name();
         type = event.type();
         timeZone = event.timeZone();
-        price = event.price();
-        paymentOptions = event.paymentOptions();
-        requiresApproval = event.requiresApproval();
-        formFields = event.formFields();
-        policy = event.policy();
-        capacity = event.capacity();
-        schedule = event.schedule();
+        takeTerms(event);
     }
 
     @EventSourcingHandler
     void on(ServiceUpdatedEvent event) {
-        name = event.name();
-        price = event.price();
-        paymentOptions = event.paymentOptions();
-        requiresApproval = event.requiresApproval();
-        formFields = event.formFields();
-        policy = event.policy();
-        capacity = event.capacity();
-        schedule = event.schedule();
+        takeTerms(event);
+    }
+
+    private void takeTerms(ServiceTerms terms) {
+        name = terms.name();
+        price = terms.price();
+        paymentOptions = terms.paymentOptions();
+        requiresApproval = terms.requiresApproval();
+        formFields = terms.formFields();
+        policy = terms.policy();
+        capacity = terms.capacity();
+        schedule = terms.schedule();
     }
 }

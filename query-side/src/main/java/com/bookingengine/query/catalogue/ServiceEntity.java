@@ -5,8 +5,8 @@ import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
+import com.bookingengine.api.catalogue.ServiceTerms;
 import com.bookingengine.api.catalogue.ServiceType;
-import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.ServiceView;
 import com.bookingengine.api.catalogue.SessionView;
 import com.bookingengine.api.common.Money;
@@ -58,30 +58,22 @@ class ServiceEntity {
 
     ServiceEntity(ServiceCreatedEvent event) {
         serviceId = event.serviceId();
-        name = event.name();
         type = event.type();
         timeZone = event.timeZone();
-        location = event.location();
-        price = event.price();
-        paymentOptions = event.paymentOptions();
-        requiresApproval = event.requiresApproval();
-        formFields = event.formFields();
-        policy = event.policy();
-        capacity = event.capacity();
-        schedule = event.schedule();
+        update(event);
     }
 
-    /** The new terms; type and time zone never change. */
-    void update(ServiceUpdatedEvent event) {
-        name = event.name();
-        location = event.location();
-        price = event.price();
-        paymentOptions = event.paymentOptions();
-        requiresApproval = event.requiresApproval();
-        formFields = event.formFields();
-        policy = event.policy();
-        capacity = event.capacity();
-        schedule = event.schedule();
+    /** The terms of a creation or an update; type and time zone never change. */
+    void update(ServiceTerms terms) {
+        name = terms.name();
+        location = terms.location();
+        price = terms.price();
+        paymentOptions = terms.paymentOptions();
+        requiresApproval = terms.requiresApproval();
+        formFields = terms.formFields();
+        policy = terms.policy();
+        capacity = terms.capacity();
+        schedule = terms.schedule();
     }
 
     String serviceId() {

@@ -15,5 +15,5 @@ import java.util.Set;
 public record ServiceCreatedEvent(String serviceId, String name, ServiceType type, String timeZone,
                                   String location, Money price, Set<PaymentOption> paymentOptions,
                                   boolean requiresApproval, List<FormField> formFields, BookingPolicy policy,
-                                  int capacity, AppointmentSchedule schedule) {
+                                  int capacity, AppointmentSchedule schedule) implements ServiceTerms {
 }

@@ -15,5 +15,5 @@ import java.util.Set;
 public record ServiceUpdatedEvent(String serviceId, String name, String location, Money price,
                                   Set<PaymentOption> paymentOptions, boolean requiresApproval,
                                   List<FormField> formFields, BookingPolicy policy, int capacity,
-                                  AppointmentSchedule schedule) {
+                                  AppointmentSchedule schedule) implements ServiceTerms {
 }
