@@ -32,7 +32,6 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -223,8 +222,8 @@ public class BookingCommandHandler {
 
     /** The provider time an appointment holds: its slot and the buffer after it, cut at local midnights. */
     private static List<ProviderDay.Piece> occupied(String serviceId, BookingTerms terms, Place place) {
-        Instant until = place.end().plus(Duration.ofMinutes(terms.policy().bufferMinutes()));
-        return ProviderDay.pieces(serviceId, ZoneId.of(terms.timeZone()), place.start(), until);
+        return ProviderDay.pieces(serviceId, ZoneId.of(terms.timeZone()), place.start(),
+                terms.policy().heldUntil(place.end()));
     }
 
     /** More participants take more seats when they fit; fewer give seats back, which may promote waitlisted ones. */

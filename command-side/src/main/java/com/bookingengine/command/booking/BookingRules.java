@@ -14,7 +14,6 @@ import com.bookingengine.platform.error.ConflictException;
 import com.bookingengine.platform.error.InvalidInputException;
 import org.axonframework.modelling.command.Aggregate;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -140,11 +139,11 @@ class BookingRules {
 
     /** Min notice and max advance, at create and at reschedule (against the booking's own policy snapshot). */
     static void checkTiming(BookingPolicy policy, Place place, Instant now) {
-        if (!now.isBefore(place.start().minus(Duration.ofMinutes(policy.minNoticeMinutes())))) {
+        if (policy.tooLateToBook(place.start(), now)) {
             throw new ConflictException("tooLateToBook", place.describe() + "; bookings close "
                     + policy.minNoticeMinutes() + " minute(s) before");
         }
-        if (place.start().isAfter(now.plus(Duration.ofDays(policy.maxAdvanceDays())))) {
+        if (policy.tooEarlyToBook(place.start(), now)) {
             throw new ConflictException("tooEarlyToBook", place.describe() + "; bookings open "
                     + policy.maxAdvanceDays() + " day(s) before");
         }

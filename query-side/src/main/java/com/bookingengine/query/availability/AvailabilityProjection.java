@@ -25,7 +25,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -191,16 +190,16 @@ public class AvailabilityProjection {
         if (grid.isEmpty()) {
             return List.of();
         }
-        Duration buffer = Duration.ofMinutes(service.policy.bufferMinutes());
+        BookingPolicy policy = service.policy;
         List<AvailabilityBlock> held = blocks.findByServiceIdAndToAtGreaterThanAndFromAtLessThanOrderByFromAtAsc(
-                service.serviceId, grid.get(0).start(), grid.get(grid.size() - 1).end().plus(buffer));
+                service.serviceId, grid.get(0).start(), policy.heldUntil(grid.get(grid.size() - 1).end()));
         List<Slot> slots = new ArrayList<>(grid.size());
         int next = 0;
         for (AppointmentSchedule.TimeSlot time : grid) {
             while (next < held.size() && !held.get(next).toAt.isAfter(time.start())) {
                 next++;
             }
-            boolean taken = next < held.size() && held.get(next).fromAt.isBefore(time.end().plus(buffer));
+            boolean taken = next < held.size() && held.get(next).fromAt.isBefore(policy.heldUntil(time.end()));
             slots.add(appointmentSlot(time, taken, service.policy, query));
         }
         return slots;
@@ -215,9 +214,7 @@ public class AvailabilityProjection {
     }
 
     private static PolicyViolations violations(Instant start, BookingPolicy policy, Instant now) {
-        boolean tooLate = !now.isBefore(start.minus(Duration.ofMinutes(policy.minNoticeMinutes())));
-        boolean tooEarly = start.isAfter(now.plus(Duration.ofDays(policy.maxAdvanceDays())));
-        return new PolicyViolations(tooEarly, tooLate);
+        return new PolicyViolations(policy.tooEarlyToBook(start, now), policy.tooLateToBook(start, now));
     }
 
     private static AvailabilityCheck verdict(Slot slot, BookingPolicy policy, int participants) {
