@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -85,6 +86,18 @@ public class AxonMessagingConfiguration {
                 .commandBus(commandBus)
                 .retryScheduler(new ConcurrencyRetryScheduler(5))
                 .build();
+    }
+
+    /** Refusals keep their meaning when a handler runs on another node (Axon Server routing). */
+    @Bean
+    public ConfigurerModule rejectionDetails() {
+        RejectionInterceptor interceptor = new RejectionInterceptor();
+        return configurer -> configurer.onInitialize(config -> {
+            config.onStart(Phase.INBOUND_COMMAND_CONNECTOR - 1, () -> {
+                config.commandBus().registerHandlerInterceptor(interceptor);
+                config.queryBus().registerHandlerInterceptor(interceptor);
+            });
+        });
     }
 
     /**

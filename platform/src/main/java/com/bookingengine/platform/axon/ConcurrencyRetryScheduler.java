@@ -1,5 +1,7 @@
 package com.bookingengine.platform.axon;
 
+import org.axonframework.axonserver.connector.ErrorCode;
+import org.axonframework.axonserver.connector.command.AxonServerRemoteCommandHandlingException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.lock.DeadlockException;
@@ -35,10 +37,11 @@ public class ConcurrencyRetryScheduler implements RetryScheduler {
         return true;
     }
 
-    static boolean isLostRace(Throwable failure) {
+    /** Whether {@code failure} (or a cause) says the command lost a race and may simply be decided again. */
+    public static boolean isLostRace(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
-                    || t instanceof DeadlockException) {
+                    || t instanceof DeadlockException || isRemoteLostRace(t)) {
                 return true;
             }
             if (t.getCause() == t) {
@@ -46,5 +49,19 @@ public class ConcurrencyRetryScheduler implements RetryScheduler {
             }
         }
         return false;
+    }
+
+    /**
+     * Through Axon Server the command may have run on another node, whose append Axon Server refused because the
+     * aggregate moved on meanwhile ({@code [AXONIQ-2000] Invalid sequence number}); it arrives here as a remote
+     * handling exception with that code in its message, or with the concurrency error code.
+     */
+    private static boolean isRemoteLostRace(Throwable t) {
+        if (!(t instanceof AxonServerRemoteCommandHandlingException remote)) {
+            return false;
+        }
+        return ErrorCode.CONCURRENCY_EXCEPTION.errorCode().equals(remote.getErrorCode())
+                || ErrorCode.INVALID_EVENT_SEQUENCE.errorCode().equals(remote.getErrorCode())
+                || String.valueOf(remote.getMessage()).contains("[" + ErrorCode.INVALID_EVENT_SEQUENCE.errorCode() + "]");
     }
 }

@@ -1,12 +1,16 @@
 package com.bookingengine.platform.web;
 
+import com.bookingengine.platform.axon.ConcurrencyRetryScheduler;
 import com.bookingengine.platform.error.ConflictException;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.error.NotFoundException;
+import com.bookingengine.platform.error.RejectedCommandException;
+import com.bookingengine.platform.error.Rejection;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.axonframework.messaging.HandlerExecutionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,9 +74,36 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * A handler's refusal, carried as details (see {@code RejectionInterceptor}): on this node with its cause, from
+     * another node (Axon Server) with the details alone.
+     */
+    @ExceptionHandler(HandlerExecutionException.class)
+    public ProblemDetail handlerExecution(HandlerExecutionException e) {
+        RejectedCommandException rejected = e.getCause() instanceof RejectedCommandException cause ? cause
+                : e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
+                .map(Rejection::toException).orElse(null);
+        if (rejected instanceof InvalidInputException invalid) {
+            return invalid(invalid);
+        }
+        if (rejected instanceof ConflictException conflict) {
+            return conflict(conflict);
+        }
+        if (rejected instanceof NotFoundException notFound) {
+            return notFound(notFound);
+        }
+        if (ConcurrencyRetryScheduler.isLostRace(e)) {
+            return concurrency(null);
+        }
+        return unexpected(e);
+    }
+
     /** A query's failure arrives wrapped by the query gateway's future. */
     @ExceptionHandler(CompletionException.class)
     public ProblemDetail completion(CompletionException e) {
+        if (e.getCause() instanceof HandlerExecutionException handlerExecution) {
+            return handlerExecution(handlerExecution);
+        }
         if (e.getCause() instanceof InvalidInputException invalid) {
             return invalid(invalid);
         }

@@ -4,6 +4,8 @@ import com.bookingengine.platform.audit.EventHash;
 import com.bookingengine.platform.axon.AxonMessagingConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -24,10 +26,18 @@ public class ChainVerifier {
             + "payload_type, payload_revision, payload, meta_data, global_index from domain_event_entry ";
 
     private final JdbcTemplate jdbc;
+    private final boolean eventsInThisDatabase;
     private final ObjectMapper json = new ObjectMapper();
 
-    ChainVerifier(JdbcTemplate jdbc) {
+    ChainVerifier(JdbcTemplate jdbc, ObjectProvider<EventStorageEngine> storage) {
         this.jdbc = jdbc;
+        // With Axon Server the events live there, not in this database's event table.
+        this.eventsInThisDatabase = storage.getIfAvailable() != null;
+    }
+
+    /** Whether this node can see the stored rows the chain is computed over. */
+    public boolean available() {
+        return eventsInThisDatabase;
     }
 
     /** Where the chain breaks, if it does: the first event whose stored hash is not the one its content gives. */
