@@ -27,7 +27,7 @@ import java.time.Clock;
 
 /**
  * What every runnable side of the engine shares: Axon messaging on Jackson, API-key security, problem+json
- * errors, the request-size limit and the operations signals (processor lag). Runs before Axon's own auto-configuration so its serializers win.
+ * errors, the request-size limit and the operations signals (processor health and lag). Runs before Axon's own auto-configuration so its serializers win.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
 @Import({AuditConfiguration.class, AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class,
