@@ -2,6 +2,7 @@ package com.bookingengine.platform;
 
 import com.bookingengine.platform.audit.AuditConfiguration;
 import com.bookingengine.platform.axon.AxonMessagingConfiguration;
+import com.bookingengine.platform.operations.OperationsConfiguration;
 import com.bookingengine.platform.security.ApiKeySecurityConfiguration;
 import com.bookingengine.platform.upcasting.UpcastingConfiguration;
 import com.bookingengine.platform.web.BodySizeLimitFilter;
@@ -26,11 +27,11 @@ import java.time.Clock;
 
 /**
  * What every runnable side of the engine shares: Axon messaging on Jackson, API-key security, problem+json
- * errors and the request-size limit. Runs before Axon's own auto-configuration so its serializers win.
+ * errors, the request-size limit and the operations signals (processor health and lag). Runs before Axon's own auto-configuration so its serializers win.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
 @Import({AuditConfiguration.class, AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class,
-        UpcastingConfiguration.class})
+        UpcastingConfiguration.class, OperationsConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The engine's one source of "now"; tests replace it to travel in time. */

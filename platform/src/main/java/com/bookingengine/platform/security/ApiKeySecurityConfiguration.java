@@ -24,6 +24,8 @@ import java.util.Set;
 /**
  * Every API call carries {@code Authorization: Bearer <key>}; roles are checked per endpoint by the
  * {@link ApiAccessRules} each side contributes, before the request is read. No keys, no start: only the embedded profile ships (documented) development keys.
+ * {@code /actuator/health} and its groups answer without a key (probes and load balancers have none); every other
+ * actuator endpoint needs {@link Role#OPERATOR}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -49,6 +51,8 @@ public class ApiKeySecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll();
+                    // Metrics and the rest of the actuator describe the whole node and its traffic: operators only.
+                    a.requestMatchers("/actuator", "/actuator/**").hasRole(Role.OPERATOR.name());
                     accessRules.orderedStream().forEach(rules -> rules.configure(a));
                     a.anyRequest().authenticated();
                 })
