@@ -10,7 +10,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.distributed.CommandDispatchException;
 import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +83,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      * another node (Axon Server) with the details alone.
      */
     @ExceptionHandler(HandlerExecutionException.class)
-    public ProblemDetail handlerExecution(HandlerExecutionException e) {
+    public ProblemDetail handlerExecution(HandlerExecutionException e, HttpServletResponse response) {
         RejectedCommandException rejected = e.getCause() instanceof RejectedCommandException cause ? cause
                 : e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
                 .map(Rejection::toException).orElse(null);
@@ -95,14 +99,44 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (ConcurrencyRetryScheduler.isLostRace(e)) {
             return concurrency(null);
         }
-        return unexpected(e);
+        return unexpected(e, response);
+    }
+
+    /**
+     * The message route is down (Axon Server does not answer, or no node handles this message right now): nothing was
+     * written, and the same request may succeed a little later.
+     */
+    @ExceptionHandler({io.axoniq.axonserver.connector.AxonServerException.class,
+            org.axonframework.axonserver.connector.AxonServerException.class, NoHandlerForCommandException.class,
+            NoHandlerForQueryException.class, CommandDispatchException.class})
+    public ProblemDetail unavailable(Exception e, HttpServletResponse response) {
+        log.warn("Message route unavailable: {}", e.toString());
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The engine cannot reach its message routing (Axon Server) right now; nothing was written, "
+                        + "try again shortly");
+    }
+
+    private static boolean routeUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof io.axoniq.axonserver.connector.AxonServerException
+                    || t instanceof org.axonframework.axonserver.connector.AxonServerException
+                    || t instanceof NoHandlerForCommandException || t instanceof NoHandlerForQueryException
+                    || t instanceof CommandDispatchException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A query's failure arrives wrapped by the query gateway's future. */
     @ExceptionHandler(CompletionException.class)
-    public ProblemDetail completion(CompletionException e) {
+    public ProblemDetail completion(CompletionException e, HttpServletResponse response) {
+        if (routeUnavailable(e)) {
+            return unavailable(e, response);
+        }
         if (e.getCause() instanceof HandlerExecutionException handlerExecution) {
-            return handlerExecution(handlerExecution);
+            return handlerExecution(handlerExecution, response);
         }
         if (e.getCause() instanceof InvalidInputException invalid) {
             return invalid(invalid);
@@ -117,7 +151,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    public ProblemDetail unexpected(Exception e) {
+    public ProblemDetail unexpected(Exception e, HttpServletResponse response) {
+        if (routeUnavailable(e)) {
+            return unavailable(e, response);
+        }
+        return unexpected(e);
+    }
+
+    private ProblemDetail unexpected(Exception e) {
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure, incident {}", incident, e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
