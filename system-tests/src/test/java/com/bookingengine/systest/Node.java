@@ -226,6 +226,15 @@ final class Node {
         return log;
     }
 
+    /** How many lines of the current log contain {@code text}. */
+    long logLinesContaining(String text) {
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(line -> line.contains(text)).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return -1;
+        }
+    }
+
     /** The last {@code lines} lines of the current log. */
     String logTail(int lines) {
         if (log == null || !Files.exists(log)) {
