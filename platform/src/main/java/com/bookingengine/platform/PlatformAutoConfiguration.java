@@ -3,6 +3,7 @@ package com.bookingengine.platform;
 import com.bookingengine.platform.audit.AuditConfiguration;
 import com.bookingengine.platform.axon.AxonMessagingConfiguration;
 import com.bookingengine.platform.operations.OperationsConfiguration;
+import com.bookingengine.platform.postgres.JdbcEventStoreConfiguration;
 import com.bookingengine.platform.security.ApiKeySecurityConfiguration;
 import com.bookingengine.platform.upcasting.UpcastingConfiguration;
 import com.bookingengine.platform.web.BodySizeLimitFilter;
@@ -31,7 +32,7 @@ import java.time.Clock;
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
 @Import({AuditConfiguration.class, AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class,
-        UpcastingConfiguration.class, OperationsConfiguration.class})
+        UpcastingConfiguration.class, JdbcEventStoreConfiguration.class, OperationsConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The engine's one source of "now"; tests replace it to travel in time. */
