@@ -1,5 +1,7 @@
 package com.bookingengine.standalone;
 
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The standalone jar on the postgres profile, against the real local PostgreSQL: Flyway builds the schema, Hibernate
- * only validates it, every binary column is bytea (no large objects), the global index is dense, each projection is
+ * only validates it, Axon's JDBC engine stores the events, every binary column is bytea (no large objects), the global index is dense, each projection is
  * split in two segments whose tokens live beside its tables, deadlines are rows in the same database, and a second
  * start on the same database continues where the first stopped.
  */
@@ -55,6 +57,11 @@ class PostgresProfileTest {
                 .containsEntry("token_entry.token", "bytea")
                 .containsEntry("dead_letter_entry.payload", "bytea")
                 .containsEntry("scheduled_tasks.task_data", "bytea");
+    }
+
+    @Test
+    void eventsAreStoredByAxonsJdbcEngine() {
+        assertThat(engine.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
     }
 
     @Test
