@@ -9,6 +9,8 @@ import com.bookingengine.platform.upcasting.UpcastingConfiguration;
 import com.bookingengine.platform.web.BodySizeLimitFilter;
 import com.bookingengine.platform.web.CorrelationIdFilter;
 import com.bookingengine.platform.web.ProblemDetailsAdvice;
+import com.bookingengine.platform.web.ProblemErrorController;
+import com.bookingengine.platform.web.ProblemErrorReportValve;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -18,9 +20,12 @@ import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
@@ -28,11 +33,12 @@ import java.time.Clock;
 
 /**
  * What every runnable side of the engine shares: Axon messaging on Jackson, API-key security, problem+json
- * errors, the request-size limit and the operations signals (processor health and lag). Runs before Axon's own auto-configuration so its serializers win.
+ * errors (also for the container's own refusals), the request-size limit and the operations signals (processor health and lag). Runs before Axon's own auto-configuration so its serializers win.
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @Import({AuditConfiguration.class, AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class,
-        UpcastingConfiguration.class, JdbcEventStoreConfiguration.class, OperationsConfiguration.class})
+        ProblemErrorController.class, UpcastingConfiguration.class, JdbcEventStoreConfiguration.class,
+        OperationsConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The engine's one source of "now"; tests replace it to travel in time. */
@@ -72,5 +78,16 @@ public class PlatformAutoConfiguration {
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /** Tomcat's own refusals (bad URLs, oversized headers) as problem+json rather than its HTML page. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    static class TomcatProblems {
+
+        @Bean
+        ProblemErrorReportValve.Installer problemErrorReportValve() {
+            return new ProblemErrorReportValve.Installer();
+        }
     }
 }

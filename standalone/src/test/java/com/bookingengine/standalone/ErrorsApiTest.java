@@ -208,6 +208,16 @@ class ErrorsApiTest extends EngineTest {
         badField(api.get(Api.OWNER, "/bookings?sort=nope"), "sort");
         badField(api.get(Api.OWNER, "/bookings?status=FOO"), "status");
         badField(api.get(Api.OWNER, "/bookings?page=-1"), "page");
+        // rows to skip beyond the range the database counts in: no overflow, no 500
+        badField(api.get(Api.OWNER, "/bookings?page=2147483647&size=200"), "page");
+        badField(api.get(Api.OWNER, "/bookings?page=10737418&size=200"), "page");
+        assertThat(ok(api.get(Api.OWNER, "/bookings?page=10737417&size=200"), 200).body().path("items")).isEmpty();
+        // a sort without a key or with an empty or unknown direction
+        badField(api.get(Api.OWNER, "/bookings?sort=,"), "sort");
+        badField(api.get(Api.OWNER, "/bookings?sort=start,"), "sort");
+        badField(api.get(Api.OWNER, "/bookings?sort=start,up"), "sort");
+        badField(api.get(Api.OWNER, "/bookings?sort=start,desc,asc"), "sort");
+        badField(api.get(Api.AUDITOR, "/events?after=-1"), "after");
     }
 
     @Test

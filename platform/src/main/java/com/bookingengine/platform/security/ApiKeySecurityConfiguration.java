@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -57,6 +58,12 @@ public class ApiKeySecurityConfiguration {
                     a.anyRequest().authenticated();
                 })
                 .build();
+    }
+
+    /** The firewall's refusals as problem+json (see {@link FirewallRejections}). */
+    @Bean
+    public WebSecurityCustomizer firewallRejectionsAsProblems() {
+        return web -> web.requestRejectedHandler(new FirewallRejections());
     }
 
     /** Keeps Boot from generating a default user and logging its password. */

@@ -18,11 +18,18 @@ import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
@@ -32,7 +39,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.Arrays;
 import java.util.UUID;
@@ -41,10 +50,12 @@ import java.util.stream.Collectors;
 
 /**
  * One place that turns every failure into RFC 9457 {@code application/problem+json} with a {@code detail} a
- * person can act on, and a {@code field} when one input is to blame.
+ * person can act on, and a {@code field} when one input is to blame. Every problem it (or any controller) answers
+ * passes {@link #beforeBodyWrite} on its way out: capped in length ({@link ProblemWriter#MAX_TEXT}) and, for a
+ * 4xx, logged as one line ({@link ClientErrors}); unexpected failures keep their stack trace under an incident id.
  */
 @RestControllerAdvice
-public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler implements ResponseBodyAdvice<Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -167,6 +178,40 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A wrong method is the client's mistake like any other: one line in the client-error log, not a WARN. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        return handleExceptionInternal(e, null, headers, status, request);
+    }
+
+    /** An unknown path: the problem's {@code instance} names it, the detail need not repeat it. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No endpoint at this path"));
+    }
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return true;
+    }
+
+    @Override
+    public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
+                                  Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
+                                  ServerHttpResponse response) {
+        if (body instanceof ProblemDetail problem) {
+            ProblemWriter.capped(problem);
+            String path = request instanceof ServletServerHttpRequest servlet
+                    ? servlet.getServletRequest().getRequestURI() : request.getURI().getRawPath();
+            ClientErrors.log(request.getMethod().name(), path, problem);
+        }
+        return body;
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     public ProblemDetail forbidden(AccessDeniedException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "This API key's roles do not allow this call");
@@ -217,12 +262,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "a valid value" : describe(e.getRequiredType());
         return withField(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "Parameter '" + e.getName() + "' must be " + expected + ", got '" + e.getValue() + "'"), e.getName());
+                "Parameter '" + e.getName() + "' must be " + expected + ", got '" + quoted(e.getValue()) + "'"),
+                e.getName());
     }
 
     private static String complaint(JsonMappingException e) {
         if (e instanceof InvalidFormatException format) {
-            return "must be " + describe(format.getTargetType()) + ", got '" + format.getValue() + "'";
+            return "must be " + describe(format.getTargetType()) + ", got '" + quoted(format.getValue()) + "'";
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {
             return "is invalid: " + e.getCause().getMessage();
@@ -231,6 +277,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "must be " + describe(mismatch.getTargetType());
         }
         return "is invalid";
+    }
+
+    /** A value the client sent, as a detail quotes it: short enough to leave room for the rest of the sentence. */
+    private static String quoted(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
     }
 
     private static String describe(Class<?> type) {

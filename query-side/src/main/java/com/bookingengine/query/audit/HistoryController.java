@@ -47,18 +47,21 @@ class HistoryController {
     private final EventStore eventStore;
     /** The relational store's engine; absent when Axon Server stores the events. */
     private final EventStorageEngine storage;
+    private final EventReader reader;
     private final ObjectMapper json;
 
-    HistoryController(EventStore eventStore, ObjectProvider<EventStorageEngine> storage, ObjectMapper json) {
+    HistoryController(EventStore eventStore, ObjectProvider<EventStorageEngine> storage, EventReader reader,
+                      ObjectMapper json) {
         this.eventStore = eventStore;
         this.storage = storage.getIfAvailable();
+        this.reader = reader;
         this.json = json;
     }
 
     @GetMapping("/bookings/{bookingId}/history")
     Map<String, Object> history(@PathVariable String bookingId) {
-        List<EventRecord> events = eventStore.readEvents(bookingId).asStream().map(EventRecord::of)
-                .map(e -> new EventRecord(null, null, e.sequence(), e.type(), e.timestamp(), e.payload(), e.metadata()))
+        List<EventRecord> events = eventStore.readEvents(bookingId).asStream().map(reader::read)
+                .map(EventRecord::inHistory)
                 .toList();
         if (events.isEmpty() || !"BookingCreatedEvent".equals(events.get(0).type())) {
             throw new NotFoundException("Booking " + bookingId + " does not exist");
@@ -76,7 +79,7 @@ class HistoryController {
         }
         List<EventRecord> events;
         try (Stream<? extends TrackedEventMessage<?>> stream = read(after)) {
-            events = stream.limit(limit).map(EventRecord::of).toList();
+            events = stream.limit(limit).map(reader::read).toList();
         }
         return new EventPage(events, events.isEmpty() ? null : events.get(events.size() - 1).position());
     }
@@ -88,17 +91,18 @@ class HistoryController {
         if (limit != null && limit < 1) {
             throw new InvalidInputException("limit", "limit must be at least 1");
         }
-        response.setContentType(NDJSON);
-        OutputStream out = response.getOutputStream();
+        // Opened (and so checked) before the content type is set: a refusal must still answer as problem+json.
         try (Stream<? extends TrackedEventMessage<?>> stream = read(after)) {
+            response.setContentType(NDJSON);
+            OutputStream out = response.getOutputStream();
             Iterator<? extends TrackedEventMessage<?>> events = stream.limit(limit == null ? Long.MAX_VALUE : limit)
                     .iterator();
             while (events.hasNext()) {
-                out.write(json.writeValueAsBytes(EventRecord.of(events.next())));
+                out.write(json.writeValueAsBytes(reader.read(events.next())));
                 out.write('\n');
             }
+            out.flush();
         }
-        out.flush();
     }
 
     /** {@code next} is null when the page is empty: nothing after {@code after} yet. */

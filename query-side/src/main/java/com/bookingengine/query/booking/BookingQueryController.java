@@ -49,11 +49,16 @@ class BookingQueryController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidInputException("size", "size must be between 1 and " + MAX_PAGE_SIZE);
         }
+        // The database counts rows to skip (and the end of the page) in an int: beyond that there is nothing to list.
+        if (((long) page + 1) * size > Integer.MAX_VALUE) {
+            throw new InvalidInputException("page", "(page + 1) * size must not exceed " + Integer.MAX_VALUE);
+        }
         if (from != null && to != null && !to.isAfter(from)) {
             throw new InvalidInputException("to", "to must be after from");
         }
         if (sort != null && !sort.isBlank()) {
-            String[] parts = sort.split(",");
+            // -1 keeps empty parts, so "," and "start," are refused rather than read as something else.
+            String[] parts = sort.split(",", -1);
             if (!BookingProjection.SORT_KEYS.containsKey(parts[0].trim()) || parts.length > 2
                     || (parts.length == 2 && !parts[1].trim().matches("(?i)asc|desc"))) {
                 throw new InvalidInputException("sort", "sort must be one of "
