@@ -8,6 +8,7 @@ import com.bookingengine.platform.upcasting.UpcastingConfiguration;
 import com.bookingengine.platform.web.BodySizeLimitFilter;
 import com.bookingengine.platform.web.CorrelationIdFilter;
 import com.bookingengine.platform.web.ProblemDetailsAdvice;
+import com.bookingengine.platform.web.StrictJsonConfiguration;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -27,11 +28,12 @@ import java.time.Clock;
 
 /**
  * What every runnable side of the engine shares: Axon messaging on Jackson, API-key security, problem+json
- * errors, the request-size limit and the operations signals (processor health and lag). Runs before Axon's own auto-configuration so its serializers win.
+ * errors, strict request JSON, the request-size limit and the operations signals (processor health and lag).
+ * Runs before Axon's own auto-configuration so its serializers win.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class})
 @Import({AuditConfiguration.class, AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class,
-        UpcastingConfiguration.class, OperationsConfiguration.class})
+        UpcastingConfiguration.class, OperationsConfiguration.class, StrictJsonConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The engine's one source of "now"; tests replace it to travel in time. */
