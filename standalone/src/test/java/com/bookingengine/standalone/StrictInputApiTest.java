@@ -141,6 +141,19 @@ class StrictInputApiTest extends EngineTest {
     }
 
     @Test
+    void aValueOfAnotherJsonTypeIsNotConverted() {
+        Map<String, Object> option = Api.booking(session, "IN_PERSON");
+        option.put("payment", Map.of("option", 0));
+        badField(api.post(Api.BOOKER, "/bookings", option), "payment.option");
+        Map<String, Object> waitlist = Api.booking(session, "IN_PERSON");
+        waitlist.put("joinWaitlist", "true");
+        badField(api.post(Api.BOOKER, "/bookings", waitlist), "joinWaitlist");
+        Map<String, Object> name = service("svc-" + UUID.randomUUID());
+        name.put("name", 42);
+        badField(api.post(Api.OWNER, "/services", name), "name");
+    }
+
+    @Test
     void aNumberSentAsTextOrAnOverLongNumberIsRefused() {
         badField(api.post(Api.OWNER, "/bookings/" + bookingId + "/participants", "{\"participants\": \"2\"}"),
                 "participants");

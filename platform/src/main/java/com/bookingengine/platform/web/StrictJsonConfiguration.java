@@ -39,9 +39,9 @@ import java.util.List;
 
 /**
  * Request bodies are read strictly (SPEC §4, "Input is strict, never reinterpreted"): a key sent twice, content
- * after the document, a fraction for a whole number, a number or boolean for a string (or the other way round), an
- * epoch number for a date, or a number literal of more than {@value #MAX_NUMBER_LENGTH} characters is a 400, never
- * a guess. Only Spring's web mapper is configured: Axon's serializer has a mapper of its own
+ * after the document, a fraction for a whole number, a number or boolean for a string (or the other way round), a
+ * number for an enum constant, an epoch number for a date, or a number literal of more than
+ * {@value #MAX_NUMBER_LENGTH} characters is a 400, never a guess. Only Spring's web mapper is configured: Axon's serializer has a mapper of its own
  * ({@code AxonMessagingConfiguration}) that must keep reading stored events as they are.
  */
 @Configuration(proxyBeanMethods = false)
@@ -54,7 +54,8 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
     public Jackson2ObjectMapperBuilderCustomizer strictJson() {
         return builder -> builder
                 .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
-                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT,
                         MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .postConfigurer(StrictJsonConfiguration::strict);
