@@ -11,6 +11,7 @@ import com.bookingengine.platform.web.CorrelationIdFilter;
 import com.bookingengine.platform.web.ProblemDetailsAdvice;
 import com.bookingengine.platform.web.ProblemErrorController;
 import com.bookingengine.platform.web.ProblemErrorReportValve;
+import com.bookingengine.platform.web.StrictJsonConfiguration;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
@@ -33,12 +34,13 @@ import java.time.Clock;
 
 /**
  * What every runnable side of the engine shares: Axon messaging on Jackson, API-key security, problem+json
- * errors (also for the container's own refusals), the request-size limit and the operations signals (processor health and lag). Runs before Axon's own auto-configuration so its serializers win.
+ * errors (also for the container's own refusals), strict request JSON, the request-size limit and the operations
+ * signals (processor health and lag). Runs before Axon's own auto-configuration so its serializers win.
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @Import({AuditConfiguration.class, AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class,
         ProblemErrorController.class, UpcastingConfiguration.class, JdbcEventStoreConfiguration.class,
-        OperationsConfiguration.class})
+        OperationsConfiguration.class, StrictJsonConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The engine's one source of "now"; tests replace it to travel in time. */

@@ -52,8 +52,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A booking's lifecycle (SPEC §3): its status, payment status and the terms it was made under. Seats are not
  * counted here: the session aggregate owns them, and {@link BookingCommandHandler} changes both in one unit
- * of work. Every method either applies the events of a legal transition, does nothing when the booking
- * already stands where the transition leads, or throws a 409 naming the current status.
+ * of work. Every method first checks the caller's expected revision (a stale one is a 409, even for a
+ * transition that would change nothing), then either applies the events of a legal transition, does nothing when
+ * the booking already stands where the transition leads, or throws a 409 naming the current status.
  */
 @Aggregate
 public class Booking {
@@ -126,6 +127,7 @@ public class Booking {
      * changing nothing, when the booking is already there. Courses cannot be rescheduled (409).
      */
     boolean reschedule(Long expectedRevision, Place to, Instant now) {
+        requireRevision(expectedRevision);
         if (creation.serviceType() == ServiceType.COURSE) {
             throw new ConflictException("serviceType", "Booking " + bookingId
                     + " is a course booking; courses cannot be rescheduled");
@@ -133,7 +135,7 @@ public class Booking {
         if (to.sameAs(sessionId, start, end)) {
             return false;
         }
-        requireStatus("reschedule", expectedRevision, CONFIRMED);
+        requireStatus("reschedule", CONFIRMED);
         BookingRules.checkTiming(creation.terms().policy(), to, now);
         apply(new BookingRescheduledEvent(bookingId, sessionId, to.sessionId(), to.start(), to.end(), status,
                 paymentStatus));
@@ -150,6 +152,12 @@ public class Booking {
             throw new InvalidInputException("participants", "participants must be between 1 and " + max
                     + " for this booking");
         }
+        if (!creation.terms().pricePerParticipant().canMultiplyBy(newParticipants)) {
+            throw new InvalidInputException("participants", newParticipants + " participants at "
+                    + creation.terms().pricePerParticipant().amount() + " each would cost more than "
+                    + Money.MAX_AMOUNT.toPlainString() + ", the largest amount the engine takes");
+        }
+        requireRevision(expectedRevision);
         if (newParticipants == participants) {
             return false;
         }
@@ -161,7 +169,7 @@ public class Booking {
             throw new ConflictException("waitlisted", "Booking " + bookingId
                     + " is on the waitlist and holds no seats; cancel it and book again");
         }
-        requireStatus("change the participants of", expectedRevision, PENDING, PENDING_CHECKOUT, CONFIRMED);
+        requireStatus("change the participants of", PENDING, PENDING_CHECKOUT, CONFIRMED);
         PaymentDetails payment = creation.payment().repriced(creation.terms().pricePerParticipant().times(newParticipants));
         apply(new BookingParticipantsChangedEvent(bookingId, participants, newParticipants, payment.price(),
                 payment.finalPrice(), status, paymentStatus));
@@ -193,10 +201,11 @@ public class Booking {
 
     /** PENDING --confirm (owner)--> PENDING_CHECKOUT if online payment is still owed, else CONFIRMED. */
     void confirm(Long expectedRevision, String reason) {
+        requireRevision(expectedRevision);
         if (status == CONFIRMED || status == PENDING_CHECKOUT) {
             return;
         }
-        requireStatus("confirm", expectedRevision, PENDING);
+        requireStatus("confirm", PENDING);
         if (waitlisted) {
             throw new ConflictException("waitlisted", "Booking " + bookingId
                     + " is on the waitlist and holds no seat yet; it can be confirmed once it is promoted");
@@ -209,10 +218,11 @@ public class Booking {
 
     /** PENDING --decline (owner)--> DECLINED. */
     void decline(Long expectedRevision, String reason) {
+        requireRevision(expectedRevision);
         if (status == DECLINED) {
             return;
         }
-        requireStatus("decline", expectedRevision, PENDING);
+        requireStatus("decline", PENDING);
         apply(new BookingDeclinedEvent(bookingId, reason, DECLINED, releasedPayment()));
     }
 
@@ -221,10 +231,11 @@ public class Booking {
      * window before the start; the owner can at any time.
      */
     void cancel(Long expectedRevision, String reason, CancelRequester requester, Instant now) {
+        requireRevision(expectedRevision);
         if (status == CANCELED) {
             return;
         }
-        requireStatus("cancel", expectedRevision, PENDING, PENDING_CHECKOUT, CONFIRMED);
+        requireStatus("cancel", PENDING, PENDING_CHECKOUT, CONFIRMED);
         Duration window = Duration.ofMinutes(creation.terms().policy().cancellationWindowMinutes());
         if (requester == CancelRequester.CUSTOMER && now.isAfter(start.minus(window))) {
             throw new ConflictException("cancellationWindow", "Booking " + bookingId + " starts at "
@@ -236,6 +247,7 @@ public class Booking {
 
     /** PENDING_CHECKOUT --payment approved--> CONFIRMED and PAID. The same transaction again is a no-op. */
     void approvePayment(Long expectedRevision, String transactionId) {
+        requireRevision(expectedRevision);
         if (paymentStatus == PaymentStatus.PAID && Objects.equals(transactionId, paidTransactionId)) {
             return;
         }
@@ -243,7 +255,7 @@ public class Booking {
             throw new ConflictException("status", "Booking " + bookingId + " is already paid by transaction "
                     + paidTransactionId);
         }
-        requireStatus("approve the payment of", expectedRevision, PENDING_CHECKOUT);
+        requireStatus("approve the payment of", PENDING_CHECKOUT);
         apply(new PaymentApprovedEvent(bookingId, transactionId, CONFIRMED, PaymentStatus.PAID));
     }
 
@@ -291,19 +303,21 @@ public class Booking {
 
     /** PENDING_CHECKOUT --payment failed--> CANCELED. */
     void failPayment(Long expectedRevision, String reason) {
+        requireRevision(expectedRevision);
         if (status == CANCELED) {
             return;
         }
-        requireStatus("fail the payment of", expectedRevision, PENDING_CHECKOUT);
+        requireStatus("fail the payment of", PENDING_CHECKOUT);
         apply(new PaymentFailedEvent(bookingId, reason, CANCELED, PaymentStatus.NOT_PAID));
     }
 
     /** CONFIRMED with IN_PERSON --mark paid (owner)--> payment status PAID. */
     void markPaid(Long expectedRevision) {
+        requireRevision(expectedRevision);
         if (paymentStatus == PaymentStatus.PAID && creation.payment().option() == PaymentOption.IN_PERSON) {
             return;
         }
-        requireStatus("mark paid", expectedRevision, CONFIRMED);
+        requireStatus("mark paid", CONFIRMED);
         if (creation.payment().option() != PaymentOption.IN_PERSON || paymentStatus != PaymentStatus.NOT_PAID) {
             throw new ConflictException("payment", "Only an unpaid in-person booking can be marked paid; booking "
                     + bookingId + " is " + creation.payment().option() + " with payment status " + paymentStatus);
@@ -359,16 +373,19 @@ public class Booking {
         return new BookingCommandResult(bookingId, status, paymentStatus, revision, finalPrice);
     }
 
-    private void requireStatus(String action, Long expectedRevision, BookingStatus... allowed) {
+    private void requireStatus(String action, BookingStatus... allowed) {
         for (BookingStatus s : allowed) {
             if (s == status) {
-                requireRevision(expectedRevision);
                 return;
             }
         }
         throw new ConflictException("status", "Cannot " + action + " booking " + bookingId + ": it is " + status);
     }
 
+    /**
+     * A caller that names the revision it read is refused (409) when the booking has moved on since, before
+     * anything else is looked at: even a transition that would change nothing must not answer 200 to a stale read.
+     */
     private void requireRevision(Long expectedRevision) {
         if (expectedRevision != null && expectedRevision != revision) {
             throw new ConflictException("revision", "Booking " + bookingId + " is at revision " + revision

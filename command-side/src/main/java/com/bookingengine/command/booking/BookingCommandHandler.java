@@ -139,6 +139,8 @@ public class BookingCommandHandler {
             throw new InvalidInputException("sessionId", "Name the sessionId to move the booking to");
         }
         if (command.sessionId().equals(booking.sessionId())) {
+            // already there: nothing moves, but a stale expected revision is still refused (by the booking)
+            aggregate.invoke(b -> b.reschedule(command.expectedRevision(), b.place(), clock.instant()));
             return booking.result();
         }
         String oldId = booking.sessionId();

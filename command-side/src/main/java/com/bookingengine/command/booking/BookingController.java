@@ -13,9 +13,11 @@ import com.bookingengine.api.booking.MarkBookingPaidCommand;
 import com.bookingengine.api.booking.PaymentRequest;
 import com.bookingengine.api.booking.RescheduleBookingCommand;
 import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.api.common.InputLimits;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.security.Caller;
 import com.bookingengine.platform.security.Role;
+import com.bookingengine.platform.validation.PathParameters;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -43,6 +45,7 @@ class BookingController {
 
     @PostMapping
     ResponseEntity<BookingCommandResult> create(@Valid @RequestBody BookingRequests.Create body) {
+        body.checkFormInfo();
         String bookingId = body.bookingId() == null ? UUID.randomUUID().toString() : body.bookingId().toLowerCase();
         var contact = body.contact();
         var payment = body.payment();
@@ -61,14 +64,16 @@ class BookingController {
     ResponseEntity<BookingCommandResult> confirm(@PathVariable String bookingId,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  @Valid @RequestBody(required = false) BookingRequests.Transition body) {
-        return transition(ifMatch, body, (revision) -> new ConfirmBookingCommand(bookingId, revision, reason(body)));
+        return transition(bookingId, ifMatch, body,
+                (revision) -> new ConfirmBookingCommand(bookingId, revision, reason(body)));
     }
 
     @PostMapping("/{bookingId}/decline")
     ResponseEntity<BookingCommandResult> decline(@PathVariable String bookingId,
                                                  @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                  @Valid @RequestBody(required = false) BookingRequests.Transition body) {
-        return transition(ifMatch, body, (revision) -> new DeclineBookingCommand(bookingId, revision, reason(body)));
+        return transition(bookingId, ifMatch, body,
+                (revision) -> new DeclineBookingCommand(bookingId, revision, reason(body)));
     }
 
     @PostMapping("/{bookingId}/cancel")
@@ -76,7 +81,7 @@ class BookingController {
                                                 @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                 @Valid @RequestBody(required = false) BookingRequests.Transition body) {
         CancelRequester requester = Caller.hasRole(Role.OWNER) ? CancelRequester.OWNER : CancelRequester.CUSTOMER;
-        return transition(ifMatch, body,
+        return transition(bookingId, ifMatch, body,
                 (revision) -> new CancelBookingCommand(bookingId, revision, reason(body), requester));
     }
 
@@ -84,7 +89,7 @@ class BookingController {
     ResponseEntity<BookingCommandResult> reschedule(@PathVariable String bookingId,
                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                     @Valid @RequestBody BookingRequests.Reschedule body) {
-        return send(ifMatch, body.expectedRevision(),
+        return send(bookingId, ifMatch, body.expectedRevision(),
                 revision -> new RescheduleBookingCommand(bookingId, body.sessionId(), body.start(), body.end(), revision));
     }
 
@@ -92,7 +97,7 @@ class BookingController {
     ResponseEntity<BookingCommandResult> participants(@PathVariable String bookingId,
                                                       @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                       @Valid @RequestBody BookingRequests.Participants body) {
-        return send(ifMatch, body.expectedRevision(),
+        return send(bookingId, ifMatch, body.expectedRevision(),
                 revision -> new ChangeParticipantsCommand(bookingId, body.participants(), revision));
     }
 
@@ -100,14 +105,14 @@ class BookingController {
     ResponseEntity<BookingCommandResult> markPaid(@PathVariable String bookingId,
                                                   @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                   @Valid @RequestBody(required = false) BookingRequests.Transition body) {
-        return transition(ifMatch, body, (revision) -> new MarkBookingPaidCommand(bookingId, revision));
+        return transition(bookingId, ifMatch, body, (revision) -> new MarkBookingPaidCommand(bookingId, revision));
     }
 
     @PostMapping("/{bookingId}/payment-approved")
     ResponseEntity<BookingCommandResult> paymentApproved(@PathVariable String bookingId,
                                                          @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                          @Valid @RequestBody BookingRequests.PaymentApproved body) {
-        return send(ifMatch, body.expectedRevision(),
+        return send(bookingId, ifMatch, body.expectedRevision(),
                 revision -> new ApprovePaymentCommand(bookingId, body.transactionId(), revision));
     }
 
@@ -115,17 +120,24 @@ class BookingController {
     ResponseEntity<BookingCommandResult> paymentFailed(@PathVariable String bookingId,
                                                        @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                        @Valid @RequestBody(required = false) BookingRequests.Transition body) {
-        return transition(ifMatch, body, (revision) -> new FailPaymentCommand(bookingId, revision, reason(body)));
+        return transition(bookingId, ifMatch, body,
+                (revision) -> new FailPaymentCommand(bookingId, revision, reason(body)));
     }
 
     /** A transition whose body is optional: {@code expectedRevision} and {@code reason}. */
-    private ResponseEntity<BookingCommandResult> transition(String ifMatch, BookingRequests.Transition body,
+    private ResponseEntity<BookingCommandResult> transition(String bookingId, String ifMatch,
+                                                            BookingRequests.Transition body,
                                                             Function<Long, Object> command) {
-        return send(ifMatch, body == null ? null : body.expectedRevision(), command);
+        return send(bookingId, ifMatch, body == null ? null : body.expectedRevision(), command);
     }
 
-    /** Sends the command built for the expected revision (body or If-Match) as the caller; 200 with its ETag. */
-    private ResponseEntity<BookingCommandResult> send(String ifMatch, Long revisionInBody, Function<Long, Object> command) {
+    /**
+     * Sends the command built for the expected revision (body or If-Match) as the caller; 200 with its ETag. The
+     * path's booking id is checked first: it goes into the command.
+     */
+    private ResponseEntity<BookingCommandResult> send(String bookingId, String ifMatch, Long revisionInBody,
+                                                      Function<Long, Object> command) {
+        PathParameters.plainText("bookingId", bookingId, InputLimits.ID);
         BookingCommandResult result = commands.sendAndWait(
                 Caller.command(command.apply(expectedRevision(ifMatch, revisionInBody))));
         return ResponseEntity.ok().eTag(etag(result)).body(result);

@@ -131,6 +131,11 @@ class BookingRules {
             throw new InvalidInputException("payment.couponCode", "A MEMBERSHIP booking pays with credits; a coupon "
                     + "only reduces a price paid in money");
         }
+        if (!terms.pricePerParticipant().canMultiplyBy(command.participants())) {
+            throw new InvalidInputException("participants", command.participants() + " participants at "
+                    + terms.pricePerParticipant().amount() + " each would cost more than "
+                    + Money.MAX_AMOUNT.toPlainString() + ", the largest amount the engine takes");
+        }
         checkTiming(policy, place, now);
         Money price = terms.pricePerParticipant().times(command.participants());
         // the coupon's discount and the plan's credits are applied after the seats (BookingPayments)

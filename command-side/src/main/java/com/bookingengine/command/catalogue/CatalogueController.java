@@ -6,8 +6,10 @@ import com.bookingengine.api.catalogue.ScheduleWeeklySessionsCommand;
 import com.bookingengine.api.catalogue.SessionSpec;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.UpdateServiceCommand;
+import com.bookingengine.api.common.InputLimits;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.security.Caller;
+import com.bookingengine.platform.validation.PathParameters;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -44,7 +46,7 @@ class CatalogueController {
                 .toList();
         List<String> sessionIds = commands.sendAndWait(Caller.command(new CreateServiceCommand(serviceId,
                 body.name(), body.type(), body.timeZone(), body.location(), body.price(), body.paymentOptions(),
-                Boolean.TRUE.equals(body.requiresApproval()), body.formFields(),
+                Boolean.TRUE.equals(body.requiresApproval()), body.bookingForm(),
                 body.policy() == null ? null : body.policy().orDefaults(),
                 body.capacityOrDefault(), sessions, body.schedule())));
         return ResponseEntity.created(URI.create("/api/v1/services/" + serviceId))
@@ -54,10 +56,11 @@ class CatalogueController {
     @PutMapping("/{serviceId}")
     ResponseEntity<Map<String, Object>> update(@PathVariable String serviceId,
                                                @Valid @RequestBody CatalogueRequests.UpdateService body) {
+        PathParameters.plainText("serviceId", serviceId, InputLimits.ID);
         // the type is the service's; a schedule sent to another type is refused by the service itself
         commands.sendAndWait(Caller.command(new UpdateServiceCommand(serviceId, body.name(), body.type(),
                 body.timeZone(), body.location(), body.price(), body.paymentOptions(),
-                Boolean.TRUE.equals(body.requiresApproval()), body.formFields(),
+                Boolean.TRUE.equals(body.requiresApproval()), CatalogueRequests.bookingForm(body.formFields()),
                 body.policy() == null ? null : body.policy().orDefaults(), body.capacity(),
                 CatalogueRequests.schedule(true, body.workingHours(), body.slotMinutes()))));
         return ResponseEntity.ok(Map.of("serviceId", serviceId));
@@ -66,6 +69,7 @@ class CatalogueController {
     @PostMapping("/{serviceId}/sessions")
     ResponseEntity<Map<String, Object>> addSession(@PathVariable String serviceId,
                                                    @Valid @RequestBody CatalogueRequests.AddSession body) {
+        PathParameters.plainText("serviceId", serviceId, InputLimits.ID);
         if (body.weekly() != null) {
             if (body.start() != null || body.end() != null || body.sessionId() != null) {
                 throw new InvalidInputException("weekly", "Send either 'weekly' or 'start' and 'end', not both; "

@@ -8,6 +8,8 @@ import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.WorkingHours;
 import com.bookingengine.api.common.Money;
 import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.platform.validation.InCalendarRange;
+import com.bookingengine.platform.validation.PlainTextField;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +26,13 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
-/** The JSON bodies of the catalogue endpoints (SPEC §4). */
+import static com.bookingengine.api.common.InputLimits.FORM_FIELDS;
+import static com.bookingengine.api.common.InputLimits.FORM_FIELD_NAME;
+import static com.bookingengine.api.common.InputLimits.LOCATION;
+import static com.bookingengine.api.common.InputLimits.SERVICE_NAME;
+import static com.bookingengine.api.common.InputLimits.TIME_ZONE;
+
+/** The JSON bodies of the catalogue endpoints (SPEC §4); text limits are {@code InputLimits}'. */
 final class CatalogueRequests {
 
     static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
@@ -36,14 +44,14 @@ final class CatalogueRequests {
     }
 
     record CreateService(@Pattern(regexp = ID, message = ID_MESSAGE) String serviceId,
-                         @NotBlank @Size(max = 200) String name,
+                         @NotBlank @PlainTextField(max = SERVICE_NAME) String name,
                          @NotNull ServiceType type,
-                         @NotBlank String timeZone,
-                         @Size(max = 500) String location,
+                         @NotBlank @PlainTextField(max = TIME_ZONE) String timeZone,
+                         @PlainTextField(max = LOCATION) String location,
                          @NotNull Money price,
                          @NotEmpty Set<@NotNull PaymentOption> paymentOptions,
                          Boolean requiresApproval,
-                         @Size(max = 50) List<@Valid @NotNull FormField> formFields,
+                         @Size(max = FORM_FIELDS) List<@Valid @NotNull Field> formFields,
                          @Valid Policy policy,
                          @Min(1) @Max(100_000) Integer capacity,
                          @Size(max = 100) List<@Valid @NotNull Hours> workingHours,
@@ -55,10 +63,22 @@ final class CatalogueRequests {
             return CatalogueRequests.schedule(type == ServiceType.APPOINTMENT, workingHours, slotMinutes);
         }
 
+        List<FormField> bookingForm() {
+            return CatalogueRequests.bookingForm(formFields);
+        }
+
         /** CLASS: the default per session; COURSE: the course's; APPOINTMENT: one provider. */
         int capacityOrDefault() {
             return capacity != null ? capacity : type == ServiceType.APPOINTMENT ? 1 : DEFAULT_CLASS_CAPACITY;
         }
+    }
+
+    /** A field of the booking form; whether its name is given and unique the service decides. */
+    record Field(@PlainTextField(max = FORM_FIELD_NAME) String name, boolean required) {
+    }
+
+    static List<FormField> bookingForm(List<Field> fields) {
+        return fields == null ? null : fields.stream().map(f -> new FormField(f.name(), f.required())).toList();
     }
 
     /** One entry of an appointment service's weekly working hours, in the service's local time. */
@@ -97,32 +117,34 @@ final class CatalogueRequests {
         }
     }
 
-    record Session(@Pattern(regexp = ID, message = ID_MESSAGE) String sessionId, @NotNull Instant start,
-                   @NotNull Instant end, @Min(1) @Max(100_000) Integer capacity) {
+    record Session(@Pattern(regexp = ID, message = ID_MESSAGE) String sessionId,
+                   @NotNull @InCalendarRange Instant start, @NotNull @InCalendarRange Instant end,
+                   @Min(1) @Max(100_000) Integer capacity) {
     }
 
     /** One session ({@code start}, {@code end}), or the sessions of a weekly recurrence ({@code weekly}). */
-    record AddSession(@Pattern(regexp = ID, message = ID_MESSAGE) String sessionId, Instant start, Instant end,
-                      @Min(1) @Max(100_000) Integer capacity, @Valid Weekly weekly) {
+    record AddSession(@Pattern(regexp = ID, message = ID_MESSAGE) String sessionId, @InCalendarRange Instant start,
+                      @InCalendarRange Instant end, @Min(1) @Max(100_000) Integer capacity, @Valid Weekly weekly) {
     }
 
     /** Local days and times in the service's time zone; {@code from} and {@code until} inclusive. */
     record Weekly(@NotEmpty @Size(max = 7) List<@NotNull DayOfWeek> days, @NotNull LocalTime start,
-                  @NotNull LocalTime end, @NotNull LocalDate from, @NotNull LocalDate until) {
+                  @NotNull LocalTime end, @NotNull @InCalendarRange LocalDate from,
+                  @NotNull @InCalendarRange LocalDate until) {
     }
 
     /**
      * {@code PUT /services/{id}}: the terms of {@code POST /services}; type and time zone may be repeated, not
      * changed. An appointment service's working hours and slot length stay as they are when left out.
      */
-    record UpdateService(@NotBlank @Size(max = 200) String name,
+    record UpdateService(@NotBlank @PlainTextField(max = SERVICE_NAME) String name,
                          ServiceType type,
-                         String timeZone,
-                         @Size(max = 500) String location,
+                         @PlainTextField(max = TIME_ZONE) String timeZone,
+                         @PlainTextField(max = LOCATION) String location,
                          @NotNull Money price,
                          @NotEmpty Set<@NotNull PaymentOption> paymentOptions,
                          Boolean requiresApproval,
-                         @Size(max = 50) List<@Valid @NotNull FormField> formFields,
+                         @Size(max = FORM_FIELDS) List<@Valid @NotNull Field> formFields,
                          @Valid Policy policy,
                          @Min(1) @Max(100_000) Integer capacity,
                          @Size(max = 100) List<@Valid @NotNull Hours> workingHours,

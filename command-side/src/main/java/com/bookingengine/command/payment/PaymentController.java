@@ -1,9 +1,11 @@
 package com.bookingengine.command.payment;
 
 import com.bookingengine.api.payment.CreateCouponCommand;
+import com.bookingengine.api.common.InputLimits;
 import com.bookingengine.api.payment.GrantMembershipPlanCommand;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.security.Caller;
+import com.bookingengine.platform.validation.PathParameters;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +24,6 @@ import java.util.UUID;
 @RequestMapping("/api/v1")
 class PaymentController {
 
-    private static final int MAX_CONTACT_ID = 100;
-
     private final CommandGateway commands;
 
     PaymentController(CommandGateway commands) {
@@ -40,9 +40,10 @@ class PaymentController {
     @PostMapping("/members/{contactId}/plans")
     ResponseEntity<Map<String, String>> grantPlan(@PathVariable String contactId,
                                                   @Valid @RequestBody PaymentRequests.Plan body) {
-        if (contactId.isBlank() || contactId.length() > MAX_CONTACT_ID) {
-            throw new InvalidInputException("contactId", "contactId must be 1-" + MAX_CONTACT_ID + " characters");
+        if (contactId.isBlank()) {
+            throw new InvalidInputException("contactId", "contactId must not be blank");
         }
+        PathParameters.plainText("contactId", contactId, InputLimits.ID);
         String planId = body.planId() == null ? UUID.randomUUID().toString() : body.planId();
         String granted = commands.sendAndWait(Caller.command(new GrantMembershipPlanCommand(planId, contactId,
                 body.name(), body.credits(), body.serviceIds())));

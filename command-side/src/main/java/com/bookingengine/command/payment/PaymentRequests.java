@@ -1,6 +1,8 @@
 package com.bookingengine.command.payment;
 
 import com.bookingengine.api.common.Money;
+import com.bookingengine.platform.validation.InCalendarRange;
+import com.bookingengine.platform.validation.PlainTextField;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +14,11 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON bodies of the coupon and membership endpoints (SPEC §4). */
+import static com.bookingengine.api.common.InputLimits.ID;
+import static com.bookingengine.api.common.InputLimits.PLAN_NAME;
+import static com.bookingengine.api.common.InputLimits.PLAN_SERVICES;
+
+/** The JSON bodies of the coupon and membership endpoints (SPEC §4); text limits are {@code InputLimits}'. */
 final class PaymentRequests {
 
     /** Codes and plan ids go into aggregate ids and URLs: letters, digits, '.', '_' and '-'. */
@@ -26,13 +32,13 @@ final class PaymentRequests {
     record Coupon(@NotBlank @Pattern(regexp = CODE, message = CODE_MESSAGE) String code,
                   @Min(1) @Max(100) Integer percentOff,
                   Money amountOff,
-                  Instant validUntil,
+                  @InCalendarRange Instant validUntil,
                   @Min(1) Integer maxUses) {
     }
 
     record Plan(@Pattern(regexp = CODE, message = CODE_MESSAGE) String planId,
-                @NotBlank @Size(max = 200) String name,
+                @NotBlank @PlainTextField(max = PLAN_NAME) String name,
                 @NotNull @Min(1) @Max(100_000) Integer credits,
-                @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 100) String> serviceIds) {
+                @NotEmpty @Size(max = PLAN_SERVICES) List<@NotBlank @PlainTextField(max = ID) String> serviceIds) {
     }
 }

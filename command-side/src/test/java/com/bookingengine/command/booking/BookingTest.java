@@ -476,6 +476,59 @@ class BookingTest {
         }
 
         @Test
+        void aStaleExpectedRevisionIsAConflictEvenWhenTheTransitionIsAlreadyDone() {
+            // given bookings that already stand where each transition leads, at revision 2
+            BookingCanceledEvent canceled = new BookingCanceledEvent(BOOKING, CancelRequester.OWNER, null,
+                    BookingStatus.CANCELED, PaymentStatus.NOT_PAID);
+            BookingConfirmedEvent confirmed = new BookingConfirmedEvent(BOOKING, null, BookingStatus.CONFIRMED,
+                    PaymentStatus.NOT_PAID);
+            BookingDeclinedEvent declined = new BookingDeclinedEvent(BOOKING, null, BookingStatus.DECLINED,
+                    PaymentStatus.NOT_PAID);
+            BookingMarkedPaidEvent paid = new BookingMarkedPaidEvent(BOOKING, BookingStatus.CONFIRMED,
+                    PaymentStatus.PAID);
+            PaymentApprovedEvent approved = new PaymentApprovedEvent(BOOKING, "tx-1", BookingStatus.CONFIRMED,
+                    PaymentStatus.PAID);
+            PaymentFailedEvent failed = new PaymentFailedEvent(BOOKING, null, BookingStatus.CANCELED,
+                    PaymentStatus.NOT_PAID);
+
+            // when each is repeated with the revision read before it (1), then 409 revision, not a quiet 200
+            fixture.given(confirmedInPerson, canceled)
+                    .when(new CancelBookingCommand(BOOKING, 1L, null, CancelRequester.OWNER))
+                    .expectException(conflict("revision")).expectNoEvents();
+            fixture.given(pendingInPerson, confirmed)
+                    .when(new ConfirmBookingCommand(BOOKING, 1L, null))
+                    .expectException(conflict("revision")).expectNoEvents();
+            fixture.given(pendingInPerson, declined)
+                    .when(new DeclineBookingCommand(BOOKING, 1L, null))
+                    .expectException(conflict("revision")).expectNoEvents();
+            fixture.given(confirmedInPerson, paid)
+                    .when(new MarkBookingPaidCommand(BOOKING, 1L))
+                    .expectException(conflict("revision")).expectNoEvents();
+            fixture.given(inCheckout, approved)
+                    .when(new ApprovePaymentCommand(BOOKING, "tx-1", 1L))
+                    .expectException(conflict("revision")).expectNoEvents();
+            fixture.given(inCheckout, failed)
+                    .when(new FailPaymentCommand(BOOKING, 1L, null))
+                    .expectException(conflict("revision")).expectNoEvents();
+
+            // and with the current revision (2), or none, the repeat is still the harmless no-op it was
+            fixture.given(confirmedInPerson, canceled)
+                    .when(new CancelBookingCommand(BOOKING, 2L, null, CancelRequester.OWNER))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+            fixture.given(inCheckout, approved)
+                    .when(new ApprovePaymentCommand(BOOKING, "tx-1", null))
+                    .expectSuccessfulHandlerExecution().expectNoEvents();
+        }
+
+        @Test
+        void aStaleExpectedRevisionComesBeforeTheStatus() {
+            fixture.given(confirmedInPerson, new BookingCanceledEvent(BOOKING, CancelRequester.OWNER, null,
+                            BookingStatus.CANCELED, PaymentStatus.NOT_PAID))
+                    .when(new ConfirmBookingCommand(BOOKING, 1L, null))
+                    .expectException(conflict("revision")).expectNoEvents();
+        }
+
+        @Test
         void anUnknownBookingIsNotFound() {
             fixture.givenNoPriorActivity()
                     .when(new ConfirmBookingCommand(BOOKING, null, null))
@@ -670,6 +723,13 @@ class BookingTest {
                     .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null, null, 7L))
                     .expectException(conflict("revision")).expectNoEvents();
         }
+
+        @Test
+        void aStaleExpectedRevisionIsAConflictEvenForTheSessionTheBookingIsIn() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new RescheduleBookingCommand(BOOKING, SESSION, null, null, 7L))
+                    .expectException(conflict("revision")).expectNoEvents();
+        }
     }
 
     @Nested
@@ -685,6 +745,22 @@ class BookingTest {
                             PaymentStatus.NOT_PAID, 2, PRICE.times(3)));
             assertThat(seatEvents()).endsWith(new SeatsReleasedEvent(SESSION, SERVICE, BOOKING, 1),
                     new SeatsReservedEvent(SESSION, SERVICE, BOOKING, 3));
+        }
+
+        @Test
+        void aStaleExpectedRevisionIsAConflictEvenForTheSameCount() {
+            fixture.givenCommands(create(PaymentOption.IN_PERSON))
+                    .when(new ChangeParticipantsCommand(BOOKING, 1, 7L))
+                    .expectException(conflict("revision")).expectNoEvents();
+        }
+
+        @Test
+        void aTotalAboveTheLargestAmountIsRefusedNamingParticipants() {
+            store.service(SERVICE, Money.of("999999999", "EUR"), Set.of(PaymentOption.IN_PERSON), false, List.of(),
+                    BookingPolicy.defaults());
+            fixture.givenNoPriorActivity()
+                    .when(create(BOOKING, PaymentOption.IN_PERSON, 2))
+                    .expectException(rejectedField("participants")).expectNoEvents();
         }
 
         @Test

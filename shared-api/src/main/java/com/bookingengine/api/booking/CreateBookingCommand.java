@@ -1,6 +1,9 @@
 package com.bookingengine.api.booking;
 
+import com.bookingengine.api.common.CalendarRange;
 import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.api.common.InputLimits;
+import com.bookingengine.api.common.PlainText;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -13,4 +16,24 @@ import java.util.Map;
 public record CreateBookingCommand(@TargetAggregateIdentifier String bookingId, String serviceId, String sessionId,
                                    Instant start, Instant end, int participants, ContactDetails contact,
                                    Map<String, String> formInfo, PaymentRequest payment, boolean joinWaitlist) {
+
+    public CreateBookingCommand {
+        PlainText.check("bookingId", bookingId, InputLimits.ID);
+        PlainText.check("serviceId", serviceId, InputLimits.ID);
+        PlainText.check("sessionId", sessionId, InputLimits.ID);
+        CalendarRange.check("start", start);
+        CalendarRange.check("end", end);
+        if (contact != null) {
+            contact.checkPlainText();
+        }
+        if (formInfo != null) {
+            if (formInfo.size() > InputLimits.FORM_FIELDS) {
+                throw new IllegalArgumentException("formInfo holds at most " + InputLimits.FORM_FIELDS + " entries");
+            }
+            formInfo.forEach((name, value) -> {
+                PlainText.check("formInfo name", name, InputLimits.FORM_FIELD_NAME);
+                PlainText.check("formInfo value of " + name, value, InputLimits.FORM_VALUE);
+            });
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package com.bookingengine.api.booking;
 
+import com.bookingengine.api.common.CalendarRange;
+import com.bookingengine.api.common.InputLimits;
+import com.bookingengine.api.common.PlainText;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -9,4 +12,11 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record RescheduleBookingCommand(@TargetAggregateIdentifier String bookingId, String sessionId, Instant start,
                                        Instant end, Long expectedRevision) {
+
+    public RescheduleBookingCommand {
+        PlainText.check("bookingId", bookingId, InputLimits.ID);
+        PlainText.check("sessionId", sessionId, InputLimits.ID);
+        CalendarRange.check("start", start);
+        CalendarRange.check("end", end);
+    }
 }

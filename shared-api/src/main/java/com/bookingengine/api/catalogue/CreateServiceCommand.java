@@ -1,6 +1,8 @@
 package com.bookingengine.api.catalogue;
 
+import com.bookingengine.api.common.InputLimits;
 import com.bookingengine.api.common.Money;
+import com.bookingengine.api.common.PlainText;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -15,4 +17,10 @@ public record CreateServiceCommand(@TargetAggregateIdentifier String serviceId, 
                                    Set<PaymentOption> paymentOptions, boolean requiresApproval,
                                    List<FormField> formFields, BookingPolicy policy, int capacity,
                                    List<SessionSpec> sessions, AppointmentSchedule schedule) {
+
+    public CreateServiceCommand {
+        PlainText.check("serviceId", serviceId, InputLimits.ID);
+        ServiceTerms.checkPlainText(name, location, formFields);
+        PlainText.check("timeZone", timeZone, InputLimits.TIME_ZONE);
+    }
 }

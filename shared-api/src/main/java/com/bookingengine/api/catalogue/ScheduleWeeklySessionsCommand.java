@@ -1,5 +1,8 @@
 package com.bookingengine.api.catalogue;
 
+import com.bookingengine.api.common.CalendarRange;
+import com.bookingengine.api.common.InputLimits;
+import com.bookingengine.api.common.PlainText;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.DayOfWeek;
@@ -15,4 +18,10 @@ import java.util.Set;
 public record ScheduleWeeklySessionsCommand(@TargetAggregateIdentifier String serviceId, Set<DayOfWeek> days,
                                             LocalTime start, LocalTime end, LocalDate from, LocalDate until,
                                             Integer capacity) {
+
+    public ScheduleWeeklySessionsCommand {
+        PlainText.check("serviceId", serviceId, InputLimits.ID);
+        CalendarRange.check("from", from);
+        CalendarRange.check("until", until);
+    }
 }

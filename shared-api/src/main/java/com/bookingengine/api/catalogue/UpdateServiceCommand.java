@@ -1,6 +1,8 @@
 package com.bookingengine.api.catalogue;
 
+import com.bookingengine.api.common.InputLimits;
 import com.bookingengine.api.common.Money;
+import com.bookingengine.api.common.PlainText;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.List;
@@ -16,4 +18,10 @@ public record UpdateServiceCommand(@TargetAggregateIdentifier String serviceId, 
                                    Set<PaymentOption> paymentOptions, boolean requiresApproval,
                                    List<FormField> formFields, BookingPolicy policy, Integer capacity,
                                    AppointmentSchedule schedule) {
+
+    public UpdateServiceCommand {
+        PlainText.check("serviceId", serviceId, InputLimits.ID);
+        ServiceTerms.checkPlainText(name, location, formFields);
+        PlainText.check("timeZone", timeZone, InputLimits.TIME_ZONE);
+    }
 }

@@ -1,6 +1,9 @@
 package com.bookingengine.api.payment;
 
+import com.bookingengine.api.common.CalendarRange;
+import com.bookingengine.api.common.InputLimits;
 import com.bookingengine.api.common.Money;
+import com.bookingengine.api.common.PlainText;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -11,4 +14,9 @@ import java.time.Instant;
  */
 public record CreateCouponCommand(@TargetAggregateIdentifier String code, Integer percentOff, Money amountOff,
                                   Instant validUntil, Integer maxUses) {
+
+    public CreateCouponCommand {
+        PlainText.check("code", code, InputLimits.COUPON_CODE);
+        CalendarRange.check("validUntil", validUntil);
+    }
 }
