@@ -1,5 +1,6 @@
 package com.bookingengine.standalone;
 
+import com.bookingengine.query.admin.ProcessorAdmin;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -23,10 +24,12 @@ public class ProjectionCatchUp {
 
     private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
+    private final ProcessorAdmin admin;
 
-    public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing) {
+    public ProjectionCatchUp(EventStore eventStore, EventProcessingConfiguration processing, ProcessorAdmin admin) {
         this.eventStore = eventStore;
         this.processing = processing;
+        this.admin = admin;
     }
 
     /** Returns when caught up, or after {@code patience} at the latest: a stalled projection never blocks writes. */
@@ -47,13 +50,28 @@ public class ProjectionCatchUp {
         return true;
     }
 
-    private static boolean reached(StreamingEventProcessor processor, long target) {
+    private boolean reached(StreamingEventProcessor processor, long target) {
         if (!processor.isRunning() || processor.isError()) {
             return true;
         }
         Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         // A projection being rebuilt answers from a partial read model anyway: commands do not wait for it.
-        return !segments.isEmpty() && segments.stream()
+        boolean held = segments.stream()
                 .allMatch(s -> s.isErrorState() || s.isReplaying() || s.getCurrentPosition().orElse(-1) >= target);
+        if (!held) {
+            return false;
+        }
+        if (holdsEverySegment(segments)) {
+            return true;
+        }
+        // With PostgreSQL several nodes may share the processor: a segment this node does not hold (held by another
+        // node, or free for a moment after one left) has advanced only once the token store says so.
+        return admin.committedProgress(processor.getName()).map(p -> p.position() >= target)
+                .orElse(!segments.isEmpty());
+    }
+
+    /** Whether the segments this node holds cover the processor's whole range (each covers 1 / (mask + 1) of it). */
+    private static boolean holdsEverySegment(Collection<EventTrackerStatus> segments) {
+        return segments.stream().mapToDouble(s -> 1.0 / (s.getSegment().getMask() + 1)).sum() >= 1.0 - 1e-9;
     }
 }

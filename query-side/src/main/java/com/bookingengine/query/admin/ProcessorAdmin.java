@@ -34,6 +34,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -272,6 +273,22 @@ public class ProcessorAdmin {
 
     private static long position(TrackingToken token) {
         return token == null ? -1 : token.position().orElse(-1);
+    }
+
+    /**
+     * The processor's segments as committed in the token store, whichever node holds them: how many there are and
+     * the lowest position among them (-1 before the first event), or empty when the store cannot say.
+     */
+    public Optional<CommittedProgress> committedProgress(String name) {
+        List<TrackingToken> tokens = storedTokens(name);
+        if (tokens == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new CommittedProgress(tokens.size(),
+                tokens.stream().mapToLong(ProcessorAdmin::position).min().orElse(-1)));
+    }
+
+    public record CommittedProgress(int segments, long position) {
     }
 
     /** Reads the processor's tokens without claiming them (Axon's {@code TokenStore#fetchToken} would claim). */
