@@ -3,7 +3,7 @@ package com.bookingengine.command.capacity;
 import com.bookingengine.api.booking.AppointmentTimeReleasedEvent;
 import com.bookingengine.api.booking.AppointmentTimeReservedEvent;
 import com.bookingengine.api.booking.ProviderDayOpenedEvent;
-import com.bookingengine.platform.error.ConflictException;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -75,9 +76,9 @@ public class ProviderDay {
     }
 
     /**
-     * Gives [from, to) of this day to a booking, or refuses with a 409 when another booking holds any of it. A booking
-     * that already holds exactly this time changes nothing; one that holds other time of this day (a reschedule
-     * within the day) gives that back in the same step, so it never collides with itself.
+     * Gives [from, to) of this day to a booking, or refuses ({@code PROVIDER_TIME_TAKEN}) when another booking holds
+     * any of it. A booking that already holds exactly this time changes nothing; one that holds other time of this
+     * day (a reschedule within the day) gives that back in the same step, so it never collides with itself.
      */
     public void reserve(String bookingId, Instant from, Instant to) {
         Piece current = held.get(bookingId);
@@ -86,7 +87,7 @@ public class ProviderDay {
         }
         for (Map.Entry<String, Piece> other : held.entrySet()) {
             if (!other.getKey().equals(bookingId) && other.getValue().overlaps(from, to)) {
-                throw new ConflictException("capacity", "The provider is booked from " + other.getValue().from()
+                throw new RuleViolation(PROVIDER_TIME_TAKEN, "The provider is booked from " + other.getValue().from()
                         + " to " + other.getValue().to() + " (buffer included); " + from + " to " + to
                         + " is not free");
             }

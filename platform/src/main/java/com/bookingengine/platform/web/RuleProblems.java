@@ -21,7 +21,7 @@ public final class RuleProblems {
     /** One row: the status, the field (plain, and at a part), and the reason word (null: none). */
     public record Row(HttpStatus status, String field, String fieldAt, String reason) {
 
-        String fieldFor(String at) {
+        public String fieldFor(String at) {
             return at == null || fieldAt == null ? field : fieldAt.formatted(at);
         }
     }
