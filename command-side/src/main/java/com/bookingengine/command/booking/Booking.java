@@ -22,9 +22,9 @@ import com.bookingengine.api.booking.PaymentStatus;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.common.ActorMetadata;
+import com.bookingengine.api.common.Money;
 import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.catalogue.ServiceSnapshot;
-import com.bookingengine.api.common.Money;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -136,7 +136,7 @@ public class Booking {
             return false;
         }
         requireStatus("reschedule", CONFIRMED);
-        BookingRules.checkTiming(creation.terms().policy(), to, now);
+        creation.terms().policy().checkTiming(to.start(), now, to.describe());
         apply(new BookingRescheduledEvent(bookingId, sessionId, to.sessionId(), to.start(), to.end(), status,
                 paymentStatus));
         return true;
@@ -147,11 +147,7 @@ public class Booking {
      * Answers false, changing nothing, when the count is unchanged. The session decides whether extra seats fit.
      */
     boolean changeParticipants(Long expectedRevision, int newParticipants) {
-        int max = creation.terms().policy().maxParticipantsPerBooking();
-        if (newParticipants < 1 || newParticipants > max) {
-            throw new RuleViolation(PARTICIPANTS_OUT_OF_RANGE, "participants must be between 1 and " + max
-                    + " for this booking");
-        }
+        creation.terms().policy().checkParticipants(newParticipants);
         if (!creation.terms().pricePerParticipant().canMultiplyBy(newParticipants)) {
             throw new RuleViolation(PRICE_ABOVE_MAXIMUM, newParticipants + " participants at "
                     + creation.terms().pricePerParticipant().amount() + " each would cost more than "

@@ -31,7 +31,6 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -225,8 +224,8 @@ public class BookingCommandHandler {
 
     /** The provider time an appointment holds: its slot and the buffer after it, cut at local midnights. */
     private static List<ProviderDay.Piece> occupied(String serviceId, BookingTerms terms, Place place) {
-        return ProviderDay.pieces(serviceId, ZoneId.of(terms.timeZone()), place.start(),
-                terms.policy().heldUntil(place.end()));
+        return ProviderDay.pieces(serviceId, ZoneId.of(terms.timeZone()),
+                terms.policy().heldTime(place.start(), place.end()));
     }
 
     /** More participants take more seats when they fit; fewer give seats back, which may promote waitlisted ones. */

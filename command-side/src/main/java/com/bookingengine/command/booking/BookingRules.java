@@ -7,6 +7,7 @@ import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
+import com.bookingengine.api.catalogue.PlaceShape;
 import com.bookingengine.api.common.Money;
 import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.capacity.ClassSession;
@@ -29,26 +30,21 @@ class BookingRules {
     /**
      * Where a booking of {@code service} would sit: a class names one of its sessions, a course is booked whole (no
      * session or its {@code serviceId:course} id), an appointment names the start and end of one slot of the
-     * service's grid. Anything else breaks a rule naming what is wrong.
+     * service's grid. The shape is checked as availability checks it ({@link PlaceShape}); anything else breaks a
+     * rule naming what is wrong.
      */
     Place placeOf(ServiceSnapshot service, String sessionId, Instant start, Instant end,
                   Function<String, Optional<Aggregate<ClassSession>>> find) {
+        PlaceShape.check(service.type(), sessionId, start, end);
         return switch (service.type()) {
-            case CLASS -> sessionPlace(service, sessionId, start, end, find);
-            case COURSE -> coursePlace(service, sessionId, start, end, find);
-            case APPOINTMENT -> appointmentPlace(service, sessionId, start, end);
+            case CLASS -> sessionPlace(service, sessionId, find);
+            case COURSE -> coursePlace(service, sessionId, find);
+            case APPOINTMENT -> appointmentPlace(service, start, end);
         };
     }
 
-    private static Place sessionPlace(ServiceSnapshot service, String sessionId, Instant start, Instant end,
+    private static Place sessionPlace(ServiceSnapshot service, String sessionId,
                                       Function<String, Optional<Aggregate<ClassSession>>> find) {
-        if (sessionId == null || sessionId.isBlank()) {
-            throw new RuleViolation(SESSION_REQUIRED, "A CLASS booking names its sessionId");
-        }
-        if (start != null || end != null) {
-            throw new RuleViolation(TIMES_ONLY_FOR_APPOINTMENTS,
-                    "start and end are for appointments; a class is booked by sessionId");
-        }
         Aggregate<ClassSession> session = find.apply(sessionId)
                 .orElseThrow(() -> new RuleViolation(UNKNOWN_SESSION, "Unknown session " + sessionId));
         if (!service.serviceId().equals(session.invoke(ClassSession::serviceId))) {
@@ -58,12 +54,9 @@ class BookingRules {
         return new Place(sessionId, session.invoke(ClassSession::start), session.invoke(ClassSession::end));
     }
 
-    private static Place coursePlace(ServiceSnapshot service, String sessionId, Instant start, Instant end,
+    private static Place coursePlace(ServiceSnapshot service, String sessionId,
                                      Function<String, Optional<Aggregate<ClassSession>>> find) {
         String courseId = ClassSession.courseId(service.serviceId());
-        if (start != null || end != null) {
-            throw new RuleViolation(COURSE_TAKES_NO_TIMES, "A COURSE is booked as a whole: send neither start nor end");
-        }
         if (sessionId != null && !sessionId.equals(courseId)) {
             throw new RuleViolation(COURSE_TAKES_NO_SESSION,
                     "A COURSE is booked as a whole: leave sessionId out (or send "
@@ -74,17 +67,7 @@ class BookingRules {
         return new Place(courseId, course.invoke(ClassSession::start), course.invoke(ClassSession::end));
     }
 
-    private static Place appointmentPlace(ServiceSnapshot service, String sessionId, Instant start, Instant end) {
-        if (sessionId != null) {
-            throw new RuleViolation(APPOINTMENT_TAKES_NO_SESSION,
-                    "An APPOINTMENT is booked by start and end, not sessionId");
-        }
-        if (start == null) {
-            throw new RuleViolation(APPOINTMENT_START_REQUIRED, "An APPOINTMENT booking needs a start");
-        }
-        if (end == null) {
-            throw new RuleViolation(APPOINTMENT_END_REQUIRED, "An APPOINTMENT booking needs an end");
-        }
+    private static Place appointmentPlace(ServiceSnapshot service, Instant start, Instant end) {
         ZoneId zone = ZoneId.of(service.terms().timeZone());
         AppointmentSchedule schedule = service.schedule();
         AppointmentSchedule.TimeSlot slot = schedule.slotAt(start, zone).orElseThrow(() -> new RuleViolation(
@@ -103,13 +86,7 @@ class BookingRules {
     PaymentDetails check(CreateBookingCommand command, ServiceSnapshot service, Place place, Instant now) {
         BookingTerms terms = service.terms();
         BookingPolicy policy = terms.policy();
-        if (command.participants() < 1) {
-            throw new RuleViolation(PARTICIPANTS_OUT_OF_RANGE, "participants must be at least 1");
-        }
-        if (command.participants() > policy.maxParticipantsPerBooking()) {
-            throw new RuleViolation(PARTICIPANTS_OUT_OF_RANGE, "A booking of this service brings at most "
-                    + policy.maxParticipantsPerBooking() + " participant(s)");
-        }
+        policy.checkParticipants(command.participants());
         PaymentOption option = command.payment().option();
         if (!service.paymentOptions().contains(option)) {
             throw new RuleViolation(PAYMENT_OPTION_NOT_ACCEPTED, "This service accepts " + service.paymentOptions()
@@ -140,21 +117,9 @@ class BookingRules {
                     + terms.pricePerParticipant().amount() + " each would cost more than "
                     + Money.MAX_AMOUNT.toPlainString() + ", the largest amount the engine takes");
         }
-        checkTiming(policy, place, now);
+        policy.checkTiming(place.start(), now, place.describe());
         Money price = terms.pricePerParticipant().times(command.participants());
         // the coupon's discount and the plan's credits are applied after the seats (BookingPayments)
         return new PaymentDetails(option, command.payment().method(), couponCode, planId, price, price);
-    }
-
-    /** Min notice and max advance, at create and at reschedule (against the booking's own policy snapshot). */
-    static void checkTiming(BookingPolicy policy, Place place, Instant now) {
-        if (policy.tooLateToBook(place.start(), now)) {
-            throw new RuleViolation(TOO_LATE_TO_BOOK, place.describe() + "; bookings close "
-                    + policy.minNoticeMinutes() + " minute(s) before");
-        }
-        if (policy.tooEarlyToBook(place.start(), now)) {
-            throw new RuleViolation(TOO_EARLY_TO_BOOK, place.describe() + "; bookings open "
-                    + policy.maxAdvanceDays() + " day(s) before");
-        }
     }
 }

@@ -3,6 +3,7 @@ package com.bookingengine.command.capacity;
 import com.bookingengine.api.booking.AppointmentTimeReleasedEvent;
 import com.bookingengine.api.booking.AppointmentTimeReservedEvent;
 import com.bookingengine.api.booking.ProviderDayOpenedEvent;
+import com.bookingengine.api.common.TimeRange;
 import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -43,8 +44,8 @@ public class ProviderDay {
     /** A stretch of one day's time. */
     public record Piece(String dayId, LocalDate date, Instant from, Instant to) {
 
-        boolean overlaps(Instant otherFrom, Instant otherTo) {
-            return from.isBefore(otherTo) && otherFrom.isBefore(to);
+        TimeRange time() {
+            return new TimeRange(from, to);
         }
     }
 
@@ -61,8 +62,10 @@ public class ProviderDay {
         return serviceId + "@" + date;
     }
 
-    /** [from, to) cut at local midnights of {@code zone}, one piece per local date it touches, in order. */
-    public static List<Piece> pieces(String serviceId, ZoneId zone, Instant from, Instant to) {
+    /** {@code time} cut at local midnights of {@code zone}, one piece per local date it touches, in order. */
+    public static List<Piece> pieces(String serviceId, ZoneId zone, TimeRange time) {
+        Instant from = time.from();
+        Instant to = time.to();
         List<Piece> pieces = new ArrayList<>();
         Instant cursor = from;
         while (cursor.isBefore(to)) {
@@ -86,7 +89,7 @@ public class ProviderDay {
             return;
         }
         for (Map.Entry<String, Piece> other : held.entrySet()) {
-            if (!other.getKey().equals(bookingId) && other.getValue().overlaps(from, to)) {
+            if (!other.getKey().equals(bookingId) && other.getValue().time().overlaps(new TimeRange(from, to))) {
                 throw new RuleViolation(PROVIDER_TIME_TAKEN, "The provider is booked from " + other.getValue().from()
                         + " to " + other.getValue().to() + " (buffer included); " + from + " to " + to
                         + " is not free");

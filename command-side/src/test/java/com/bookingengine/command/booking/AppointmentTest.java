@@ -1,7 +1,5 @@
 package com.bookingengine.command.booking;
 
-import com.bookingengine.api.rules.Rule;
-import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.api.booking.AppointmentTimeReleasedEvent;
 import com.bookingengine.api.booking.AppointmentTimeReservedEvent;
 import com.bookingengine.api.booking.BookingCommandResult;
@@ -20,6 +18,8 @@ import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.WorkingHours;
 import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.api.rules.Rule;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package com.bookingengine.command.booking;
 
-import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.api.booking.ApprovePaymentCommand;
 import com.bookingengine.api.booking.CancelBookingCommand;
 import com.bookingengine.api.booking.CancelRequester;
@@ -16,6 +15,7 @@ import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.common.ContactDetails;
 import com.bookingengine.api.common.Money;
+import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.capacity.ClassSession;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package com.bookingengine.command.booking;
 
-import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.api.booking.BookingCommandResult;
 import com.bookingengine.api.booking.BookingStatus;
 import com.bookingengine.api.booking.CancelBookingCommand;
@@ -14,6 +13,7 @@ import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package com.bookingengine.command.booking;
 
-import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.api.booking.ApprovePaymentCommand;
 import com.bookingengine.api.booking.BookingCanceledEvent;
 import com.bookingengine.api.booking.BookingCommandResult;
@@ -32,6 +31,7 @@ import com.bookingengine.api.payment.CouponUsedEvent;
 import com.bookingengine.api.payment.CreditsConsumedEvent;
 import com.bookingengine.api.payment.CreditsRefundedEvent;
 import com.bookingengine.api.payment.Discount;
+import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.payment.Coupon;
 import com.bookingengine.command.payment.MembershipPlan;
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -1,6 +1,5 @@
 package com.bookingengine.command.booking;
 
-import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.api.booking.ApprovePaymentCommand;
 import com.bookingengine.api.booking.CancelBookingCommand;
 import com.bookingengine.api.booking.CancelRequester;
@@ -16,6 +15,8 @@ import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.WorkingHours;
 import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.api.common.TimeRange;
+import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.capacity.ProviderDay;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +125,7 @@ class ProviderDayPropertyTest {
                                 + holders.get(j).bookingId() + " " + b + " with a buffer of " + buffer)
                         .isFalse();
             }
-            for (ProviderDay.Piece piece : ProviderDay.pieces("svc", ZONE, a.start(), aUntil)) {
+            for (ProviderDay.Piece piece : ProviderDay.pieces("svc", ZONE, new TimeRange(a.start(), aUntil))) {
                 expected.computeIfAbsent(piece.dayId(), d -> new HashMap<>())
                         .put(holders.get(i).bookingId(), List.of(piece.from(), piece.to()));
             }
