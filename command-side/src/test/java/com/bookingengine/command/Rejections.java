@@ -1,45 +1,37 @@
 package com.bookingengine.command;
 
-import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.api.rules.Rule;
+import com.bookingengine.api.rules.RuleViolation;
 import org.hamcrest.CustomMatcher;
 import org.hamcrest.Matcher;
 
 import java.util.Objects;
 
-/** Matchers for the domain's refusals, for {@code AggregateTestFixture#expectException}. */
+/**
+ * Matchers for the domain's refusals, for {@code AggregateTestFixture#expectException}: the rule that failed. Which
+ * field and status a client reads for it is the web layer's table ({@code RuleProblems}), tested there.
+ */
 public final class Rejections {
 
     private Rejections() {
     }
 
-    /** A 400 that names {@code field}. */
-    public static Matcher<Object> rejectedField(String field) {
-        return new CustomMatcher<>("invalid input in field " + field) {
+    /** A refusal because {@code rule} does not hold. */
+    public static Matcher<Object> violates(Rule rule) {
+        return new CustomMatcher<>("violation of " + rule) {
             @Override
             public boolean matches(Object actual) {
-                return actual instanceof InvalidInputException e && field.equals(e.field());
+                return actual instanceof RuleViolation v && v.rule() == rule;
             }
         };
     }
 
-    /** A 400 that names {@code field} and gives {@code reason} (null: none). */
-    public static Matcher<Object> rejectedField(String field, String reason) {
-        return new CustomMatcher<>("invalid input in field " + field + " (" + reason + ")") {
+    /** A refusal because {@code rule} does not hold for the part {@code at} of the command (a list position). */
+    public static Matcher<Object> violates(Rule rule, String at) {
+        return new CustomMatcher<>("violation of " + rule + " at " + at) {
             @Override
             public boolean matches(Object actual) {
-                return actual instanceof InvalidInputException e && field.equals(e.field())
-                        && Objects.equals(reason, e.reason());
-            }
-        };
-    }
-
-    /** A 409 with {@code reason}. */
-    public static Matcher<Object> conflict(String reason) {
-        return new CustomMatcher<>("conflict " + reason) {
-            @Override
-            public boolean matches(Object actual) {
-                return actual instanceof ConflictException e && reason.equals(e.reason());
+                return actual instanceof RuleViolation v && v.rule() == rule && Objects.equals(at, v.at());
             }
         };
     }

@@ -21,11 +21,10 @@ import com.bookingengine.api.booking.PaymentFailedEvent;
 import com.bookingengine.api.booking.PaymentStatus;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceType;
-import com.bookingengine.command.catalogue.ServiceSnapshot;
+import com.bookingengine.api.common.ActorMetadata;
 import com.bookingengine.api.common.Money;
-import com.bookingengine.platform.axon.AxonMessagingConfiguration;
-import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.api.rules.RuleViolation;
+import com.bookingengine.command.catalogue.ServiceSnapshot;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -42,6 +41,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static com.bookingengine.api.booking.BookingStatus.CANCELED;
 import static com.bookingengine.api.booking.BookingStatus.CONFIRMED;
 import static com.bookingengine.api.booking.BookingStatus.DECLINED;
@@ -52,9 +52,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A booking's lifecycle (SPEC §3): its status, payment status and the terms it was made under. Seats are not
  * counted here: the session aggregate owns them, and {@link BookingCommandHandler} changes both in one unit
- * of work. Every method first checks the caller's expected revision (a stale one is a 409, even for a
+ * of work. Every method first checks the caller's expected revision (a stale one is refused, even for a
  * transition that would change nothing), then either applies the events of a legal transition, does nothing when
- * the booking already stands where the transition leads, or throws a 409 naming the current status.
+ * the booking already stands where the transition leads, or refuses naming the current status.
  */
 @Aggregate
 public class Booking {
@@ -74,7 +74,7 @@ public class Booking {
     private Money finalPrice;
 
     /** The actor recorded on events the engine applies on its own (promotions), not on a caller's behalf. */
-    static final String SYSTEM_ACTOR = "system";
+    static final String SYSTEM_ACTOR = ActorMetadata.SYSTEM;
 
     protected Booking() {
         // for Axon
@@ -118,25 +118,25 @@ public class Booking {
         BookingStatus next = statusWithSeats(creation.terms(), creation.payment());
         PaymentStatus paid = next == PENDING_CHECKOUT ? PaymentStatus.PENDING : paymentStatus;
         AggregateLifecycle.apply(new BookingPromotedEvent(bookingId, sessionId, next, paid),
-                MetaData.with(AxonMessagingConfiguration.ACTOR, SYSTEM_ACTOR));
+                MetaData.with(ActorMetadata.KEY, SYSTEM_ACTOR));
     }
 
     /**
      * CONFIRMED --reschedule--> CONFIRMED at {@code to} (another session of a class, another slot of an
      * appointment), which must respect the booking's policy snapshot (min notice, max advance). Answers false,
-     * changing nothing, when the booking is already there. Courses cannot be rescheduled (409).
+     * changing nothing, when the booking is already there. Courses cannot be rescheduled.
      */
     boolean reschedule(Long expectedRevision, Place to, Instant now) {
         requireRevision(expectedRevision);
         if (creation.serviceType() == ServiceType.COURSE) {
-            throw new ConflictException("serviceType", "Booking " + bookingId
+            throw new RuleViolation(COURSE_NOT_RESCHEDULABLE, "Booking " + bookingId
                     + " is a course booking; courses cannot be rescheduled");
         }
         if (to.sameAs(sessionId, start, end)) {
             return false;
         }
         requireStatus("reschedule", CONFIRMED);
-        BookingRules.checkTiming(creation.terms().policy(), to, now);
+        creation.terms().policy().checkTiming(to.start(), now, to.describe());
         apply(new BookingRescheduledEvent(bookingId, sessionId, to.sessionId(), to.start(), to.end(), status,
                 paymentStatus));
         return true;
@@ -147,13 +147,9 @@ public class Booking {
      * Answers false, changing nothing, when the count is unchanged. The session decides whether extra seats fit.
      */
     boolean changeParticipants(Long expectedRevision, int newParticipants) {
-        int max = creation.terms().policy().maxParticipantsPerBooking();
-        if (newParticipants < 1 || newParticipants > max) {
-            throw new InvalidInputException("participants", "participants must be between 1 and " + max
-                    + " for this booking");
-        }
+        creation.terms().policy().checkParticipants(newParticipants);
         if (!creation.terms().pricePerParticipant().canMultiplyBy(newParticipants)) {
-            throw new InvalidInputException("participants", newParticipants + " participants at "
+            throw new RuleViolation(PRICE_ABOVE_MAXIMUM, newParticipants + " participants at "
                     + creation.terms().pricePerParticipant().amount() + " each would cost more than "
                     + Money.MAX_AMOUNT.toPlainString() + ", the largest amount the engine takes");
         }
@@ -162,11 +158,12 @@ public class Booking {
             return false;
         }
         if (creation.serviceType() == ServiceType.APPOINTMENT) {
-            throw new ConflictException("serviceType", "Booking " + bookingId + " is an appointment; only class and "
+            throw new RuleViolation(APPOINTMENT_PARTICIPANTS_FIXED,
+                    "Booking " + bookingId + " is an appointment; only class and "
                     + "course bookings change participants");
         }
         if (waitlisted && status == PENDING) {
-            throw new ConflictException("waitlisted", "Booking " + bookingId
+            throw new RuleViolation(WAITLISTED_HOLDS_NO_SEAT, "Booking " + bookingId
                     + " is on the waitlist and holds no seats; cancel it and book again");
         }
         requireStatus("change the participants of", PENDING, PENDING_CHECKOUT, CONFIRMED);
@@ -207,7 +204,7 @@ public class Booking {
         }
         requireStatus("confirm", PENDING);
         if (waitlisted) {
-            throw new ConflictException("waitlisted", "Booking " + bookingId
+            throw new RuleViolation(WAITLISTED_HOLDS_NO_SEAT, "Booking " + bookingId
                     + " is on the waitlist and holds no seat yet; it can be confirmed once it is promoted");
         }
         boolean paymentOwed = creation.payment().option() == PaymentOption.ONLINE && paymentStatus != PaymentStatus.EXEMPT;
@@ -238,7 +235,7 @@ public class Booking {
         requireStatus("cancel", PENDING, PENDING_CHECKOUT, CONFIRMED);
         Duration window = Duration.ofMinutes(creation.terms().policy().cancellationWindowMinutes());
         if (requester == CancelRequester.CUSTOMER && now.isAfter(start.minus(window))) {
-            throw new ConflictException("cancellationWindow", "Booking " + bookingId + " starts at "
+            throw new RuleViolation(CANCELLATION_WINDOW_PASSED, "Booking " + bookingId + " starts at "
                     + start + "; customers cannot cancel later than " + window.toMinutes()
                     + " minute(s) before the start. The owner can.");
         }
@@ -252,7 +249,7 @@ public class Booking {
             return;
         }
         if (paymentStatus == PaymentStatus.PAID) {
-            throw new ConflictException("status", "Booking " + bookingId + " is already paid by transaction "
+            throw new RuleViolation(ALREADY_PAID, "Booking " + bookingId + " is already paid by transaction "
                     + paidTransactionId);
         }
         requireStatus("approve the payment of", PENDING_CHECKOUT);
@@ -269,7 +266,7 @@ public class Booking {
             return false;
         }
         AggregateLifecycle.apply(new CheckoutExpiredEvent(bookingId, CANCELED, PaymentStatus.NOT_PAID),
-                MetaData.with(AxonMessagingConfiguration.ACTOR, SYSTEM_ACTOR));
+                MetaData.with(ActorMetadata.KEY, SYSTEM_ACTOR));
         return true;
     }
 
@@ -284,7 +281,7 @@ public class Booking {
         FutureCallback<Object, Object> outcome = new FutureCallback<>();
         // sent as the engine itself, so every event of the expiry (seats, coupon, plan) records actor system
         commandBus.dispatch(GenericCommandMessage.asCommandMessage(new ExpireCheckoutCommand(expiry.bookingId()))
-                .andMetaData(MetaData.with(AxonMessagingConfiguration.ACTOR, SYSTEM_ACTOR)), outcome);
+                .andMetaData(MetaData.with(ActorMetadata.KEY, SYSTEM_ACTOR)), outcome);
         CommandResultMessage<?> result = outcome.getResult();
         if (result.isExceptional()) {
             throw new IllegalStateException("Checkout of booking " + expiry.bookingId() + " could not expire",
@@ -319,7 +316,8 @@ public class Booking {
         }
         requireStatus("mark paid", CONFIRMED);
         if (creation.payment().option() != PaymentOption.IN_PERSON || paymentStatus != PaymentStatus.NOT_PAID) {
-            throw new ConflictException("payment", "Only an unpaid in-person booking can be marked paid; booking "
+            throw new RuleViolation(ONLY_UNPAID_IN_PERSON_MARKED_PAID,
+                    "Only an unpaid in-person booking can be marked paid; booking "
                     + bookingId + " is " + creation.payment().option() + " with payment status " + paymentStatus);
         }
         apply(new BookingMarkedPaidEvent(bookingId, CONFIRMED, PaymentStatus.PAID));
@@ -379,16 +377,16 @@ public class Booking {
                 return;
             }
         }
-        throw new ConflictException("status", "Cannot " + action + " booking " + bookingId + ": it is " + status);
+        throw new RuleViolation(WRONG_STATUS, "Cannot " + action + " booking " + bookingId + ": it is " + status);
     }
 
     /**
-     * A caller that names the revision it read is refused (409) when the booking has moved on since, before
+     * A caller that names the revision it read is refused when the booking has moved on since, before
      * anything else is looked at: even a transition that would change nothing must not answer 200 to a stale read.
      */
     private void requireRevision(Long expectedRevision) {
         if (expectedRevision != null && expectedRevision != revision) {
-            throw new ConflictException("revision", "Booking " + bookingId + " is at revision " + revision
+            throw new RuleViolation(STALE_REVISION, "Booking " + bookingId + " is at revision " + revision
                     + ", not the expected " + expectedRevision + "; read it again");
         }
     }

@@ -14,15 +14,14 @@ import com.bookingengine.api.booking.MarkBookingPaidCommand;
 import com.bookingengine.api.booking.PaymentDetails;
 import com.bookingengine.api.booking.RescheduleBookingCommand;
 import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.rules.Rule;
+import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.command.capacity.ProviderDay;
 import com.bookingengine.command.catalogue.BookableService;
 import com.bookingengine.command.catalogue.ServiceSnapshot;
 import com.bookingengine.command.payment.Coupon;
 import com.bookingengine.command.payment.MembershipPlan;
-import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.InvalidInputException;
-import com.bookingengine.platform.error.NotFoundException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
@@ -32,7 +31,6 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,12 +44,14 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import static com.bookingengine.api.rules.Rule.*;
+
 /**
  * Handles every booking command in one unit of work that spans the booking and what holds its seats: the class
  * session, the course's seat pool, or the provider days of an appointment. A seat (or a provider's time) is taken
  * in the same transaction that creates the booking, and given back in the same transaction that moves the
  * booking out of a seat-holding status. Either every event stream changes or none does. Freed seats promote the
- * session's waitlist in the same unit of work (appointments have no waitlist: a taken slot is a 409, and
+ * session's waitlist in the same unit of work (appointments have no waitlist: a taken slot is refused, and
  * availability lists the free ones).
  * <p>
  * Lock order: the booking the command names, then its sessions or provider days ordered by id, then any
@@ -89,12 +89,12 @@ public class BookingCommandHandler {
         if (existing.isPresent()) {
             Booking booking = existing.get().invoke(b -> b);
             if (!booking.isSameRequest(command)) {
-                throw new ConflictException("duplicate", "Booking " + command.bookingId()
+                throw new RuleViolation(ALREADY_EXISTS, "Booking " + command.bookingId()
                         + " already exists with different content; use a new bookingId");
             }
             return booking.result();
         }
-        ServiceSnapshot service = snapshot(command.serviceId(), "serviceId");
+        ServiceSnapshot service = snapshot(command.serviceId(), BOOKING_OF_UNKNOWN_SERVICE);
         Place place = rules.placeOf(service, command.sessionId(), command.start(), command.end(),
                 id -> find(sessions, id));
         var payment = rules.check(command, service, place, clock.instant());
@@ -136,7 +136,7 @@ public class BookingCommandHandler {
     private BookingCommandResult rescheduleClass(RescheduleBookingCommand command, Aggregate<Booking> aggregate,
                                                  Booking booking, DeadlineManager deadlines) {
         if (command.sessionId() == null || command.sessionId().isBlank()) {
-            throw new InvalidInputException("sessionId", "Name the sessionId to move the booking to");
+            throw new RuleViolation(SESSION_REQUIRED, "Name the sessionId to move the booking to");
         }
         if (command.sessionId().equals(booking.sessionId())) {
             // already there: nothing moves, but a stale expected revision is still refused (by the booking)
@@ -148,7 +148,7 @@ public class BookingCommandHandler {
         for (String id : Stream.of(oldId, command.sessionId()).sorted(Comparator.naturalOrder()).toList()) {
             find(sessions, id).ifPresent(s -> locked.put(id, s));
         }
-        ServiceSnapshot service = snapshot(booking.serviceId(), "bookingId");
+        ServiceSnapshot service = snapshot(booking.serviceId(), SERVICE_OF_BOOKING_GONE);
         Place to = rules.placeOf(service, command.sessionId(), command.start(), command.end(),
                 id -> Optional.ofNullable(locked.get(id)));
         if (aggregate.invoke(b -> b.reschedule(command.expectedRevision(), to, clock.instant()))) {
@@ -162,7 +162,7 @@ public class BookingCommandHandler {
 
     private BookingCommandResult rescheduleAppointment(RescheduleBookingCommand command, Aggregate<Booking> aggregate,
                                                        Booking booking) {
-        ServiceSnapshot service = snapshot(booking.serviceId(), "bookingId");
+        ServiceSnapshot service = snapshot(booking.serviceId(), SERVICE_OF_BOOKING_GONE);
         Place to = rules.placeOf(service, command.sessionId(), command.start(), command.end(),
                 id -> Optional.empty());
         Place from = booking.place();
@@ -224,8 +224,8 @@ public class BookingCommandHandler {
 
     /** The provider time an appointment holds: its slot and the buffer after it, cut at local midnights. */
     private static List<ProviderDay.Piece> occupied(String serviceId, BookingTerms terms, Place place) {
-        return ProviderDay.pieces(serviceId, ZoneId.of(terms.timeZone()), place.start(),
-                terms.policy().heldUntil(place.end()));
+        return ProviderDay.pieces(serviceId, ZoneId.of(terms.timeZone()),
+                terms.policy().heldTime(place.start(), place.end()));
     }
 
     /** More participants take more seats when they fit; fewer give seats back, which may promote waitlisted ones. */
@@ -335,15 +335,15 @@ public class BookingCommandHandler {
         }
     }
 
-    private ServiceSnapshot snapshot(String serviceId, String field) {
+    private ServiceSnapshot snapshot(String serviceId, Rule unknown) {
         return find(services, serviceId)
-                .orElseThrow(() -> new InvalidInputException(field, "Unknown service " + serviceId))
+                .orElseThrow(() -> new RuleViolation(unknown, "Unknown service " + serviceId))
                 .invoke(BookableService::snapshot);
     }
 
     private Aggregate<Booking> load(String bookingId) {
         return find(bookings, bookingId)
-                .orElseThrow(() -> new NotFoundException("Booking " + bookingId + " does not exist"));
+                .orElseThrow(() -> new RuleViolation(BOOKING_NOT_FOUND, "Booking " + bookingId + " does not exist"));
     }
 
     private static <T> Optional<Aggregate<T>> find(Repository<T> repository, String id) {

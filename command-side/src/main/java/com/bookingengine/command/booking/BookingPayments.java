@@ -3,14 +3,16 @@ package com.bookingengine.command.booking;
 import com.bookingengine.api.booking.CreateBookingCommand;
 import com.bookingengine.api.booking.PaymentDetails;
 import com.bookingengine.api.payment.Discount;
+import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.payment.Coupon;
 import com.bookingengine.command.payment.MembershipPlan;
-import com.bookingengine.platform.error.InvalidInputException;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 
 import java.time.Instant;
+
+import static com.bookingengine.api.rules.Rule.*;
 
 /**
  * What a booking pays with besides money: one use of a coupon, or credits of a membership plan. The coupon and the
@@ -67,7 +69,7 @@ final class BookingPayments {
         try {
             return coupons.load(Coupon.id(code));
         } catch (AggregateNotFoundException e) {
-            throw new InvalidInputException(Coupon.BOOKING_FIELD, "unknownCoupon", "Unknown coupon code '" + code
+            throw new RuleViolation(UNKNOWN_COUPON, "Unknown coupon code '" + code
                     + "'");
         }
     }
@@ -76,7 +78,7 @@ final class BookingPayments {
         try {
             return plans.load(MembershipPlan.id(planId));
         } catch (AggregateNotFoundException e) {
-            throw new InvalidInputException(MembershipPlan.BOOKING_FIELD, "unknownPlan", "Unknown membership plan "
+            throw new RuleViolation(UNKNOWN_PLAN, "Unknown membership plan "
                     + planId);
         }
     }

@@ -6,8 +6,7 @@ import com.bookingengine.api.booking.WaitlistJoinedEvent;
 import com.bookingengine.api.booking.WaitlistLeftEvent;
 import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
-import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -19,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -57,10 +57,10 @@ public class ClassSession {
 
     public ClassSession(String sessionId, String serviceId, Instant start, Instant end, int capacity) {
         if (start == null || end == null || !end.isAfter(start)) {
-            throw new InvalidInputException("end", "A session must end after it starts");
+            throw new RuleViolation(SESSION_ENDS_BEFORE_START, "A session must end after it starts");
         }
         if (capacity < 1) {
-            throw new InvalidInputException("capacity", "capacity must be at least 1");
+            throw new RuleViolation(CAPACITY_BELOW_ONE, "capacity must be at least 1");
         }
         apply(new SessionScheduledEvent(sessionId, serviceId, start, end, capacity));
     }
@@ -82,15 +82,15 @@ public class ClassSession {
     }
 
     /**
-     * Gives {@code participants} seats to a booking, or refuses with a 409 when they do not fit. Asking again
-     * for a booking that already holds seats changes nothing.
+     * Gives {@code participants} seats to a booking, or refuses ({@code NO_OPEN_SPOTS}) when they do not fit.
+     * Asking again for a booking that already holds seats changes nothing.
      */
     public void reserve(String bookingId, int participants) {
         if (seatsByBooking.containsKey(bookingId)) {
             return;
         }
         if (taken + participants > capacity) {
-            throw new ConflictException("capacity", "Session " + sessionId + " has " + openSpots()
+            throw new RuleViolation(NO_OPEN_SPOTS, "Session " + sessionId + " has " + openSpots()
                     + " open spot(s); the booking needs " + participants);
         }
         apply(new SeatsReservedEvent(sessionId, serviceId, bookingId, participants));
@@ -99,7 +99,7 @@ public class ClassSession {
     /**
      * Gives the booking seats when they fit; otherwise puts it at the end of the waitlist when the waitlist has
      * fewer than {@code waitlistCapacity} bookings (0 = the caller did not ask for the waitlist, or the service
-     * has none), or refuses with a 409. Answers whether the booking was waitlisted.
+     * has none), or refuses. Answers whether the booking was waitlisted.
      */
     public boolean reserveOrWaitlist(String bookingId, int participants, int waitlistCapacity) {
         if (seatsByBooking.containsKey(bookingId)) {
@@ -113,7 +113,7 @@ public class ClassSession {
             return false;
         }
         if (waitlist.size() >= waitlistCapacity) {
-            throw new ConflictException("capacity", "Session " + sessionId + " has " + openSpots()
+            throw new RuleViolation(WAITLIST_FULL, "Session " + sessionId + " has " + openSpots()
                     + " open spot(s); the booking needs " + participants + " and the waitlist is full ("
                     + waitlist.size() + " of " + waitlistCapacity + ")");
         }
@@ -146,7 +146,7 @@ public class ClassSession {
     }
 
     /**
-     * Changes the seats a booking holds to {@code participants}: more only when the extra seats fit (409
+     * Changes the seats a booking holds to {@code participants}: more only when the extra seats fit (refused
      * otherwise), fewer gives the rest back. Recorded as the old seats released and the new count reserved.
      */
     public void changeSeats(String bookingId, int participants) {
@@ -158,7 +158,7 @@ public class ClassSession {
             return;
         }
         if (taken - held + participants > capacity) {
-            throw new ConflictException("capacity", "Session " + sessionId + " has " + openSpots()
+            throw new RuleViolation(NO_OPEN_SPOTS, "Session " + sessionId + " has " + openSpots()
                     + " open spot(s); the booking needs " + (participants - held) + " more");
         }
         apply(new SeatsReleasedEvent(sessionId, serviceId, bookingId, held));

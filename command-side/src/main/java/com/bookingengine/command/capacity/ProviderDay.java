@@ -3,7 +3,8 @@ package com.bookingengine.command.capacity;
 import com.bookingengine.api.booking.AppointmentTimeReleasedEvent;
 import com.bookingengine.api.booking.AppointmentTimeReservedEvent;
 import com.bookingengine.api.booking.ProviderDayOpenedEvent;
-import com.bookingengine.platform.error.ConflictException;
+import com.bookingengine.api.common.TimeRange;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -42,8 +44,8 @@ public class ProviderDay {
     /** A stretch of one day's time. */
     public record Piece(String dayId, LocalDate date, Instant from, Instant to) {
 
-        boolean overlaps(Instant otherFrom, Instant otherTo) {
-            return from.isBefore(otherTo) && otherFrom.isBefore(to);
+        TimeRange time() {
+            return new TimeRange(from, to);
         }
     }
 
@@ -60,8 +62,10 @@ public class ProviderDay {
         return serviceId + "@" + date;
     }
 
-    /** [from, to) cut at local midnights of {@code zone}, one piece per local date it touches, in order. */
-    public static List<Piece> pieces(String serviceId, ZoneId zone, Instant from, Instant to) {
+    /** {@code time} cut at local midnights of {@code zone}, one piece per local date it touches, in order. */
+    public static List<Piece> pieces(String serviceId, ZoneId zone, TimeRange time) {
+        Instant from = time.from();
+        Instant to = time.to();
         List<Piece> pieces = new ArrayList<>();
         Instant cursor = from;
         while (cursor.isBefore(to)) {
@@ -75,9 +79,9 @@ public class ProviderDay {
     }
 
     /**
-     * Gives [from, to) of this day to a booking, or refuses with a 409 when another booking holds any of it. A booking
-     * that already holds exactly this time changes nothing; one that holds other time of this day (a reschedule
-     * within the day) gives that back in the same step, so it never collides with itself.
+     * Gives [from, to) of this day to a booking, or refuses ({@code PROVIDER_TIME_TAKEN}) when another booking holds
+     * any of it. A booking that already holds exactly this time changes nothing; one that holds other time of this
+     * day (a reschedule within the day) gives that back in the same step, so it never collides with itself.
      */
     public void reserve(String bookingId, Instant from, Instant to) {
         Piece current = held.get(bookingId);
@@ -85,8 +89,8 @@ public class ProviderDay {
             return;
         }
         for (Map.Entry<String, Piece> other : held.entrySet()) {
-            if (!other.getKey().equals(bookingId) && other.getValue().overlaps(from, to)) {
-                throw new ConflictException("capacity", "The provider is booked from " + other.getValue().from()
+            if (!other.getKey().equals(bookingId) && other.getValue().time().overlaps(new TimeRange(from, to))) {
+                throw new RuleViolation(PROVIDER_TIME_TAKEN, "The provider is booked from " + other.getValue().from()
                         + " to " + other.getValue().to() + " (buffer included); " + from + " to " + to
                         + " is not free");
             }

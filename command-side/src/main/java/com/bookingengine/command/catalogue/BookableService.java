@@ -12,7 +12,7 @@ import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.UpdateServiceCommand;
 import com.bookingengine.api.common.Money;
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -53,14 +54,14 @@ public class BookableService {
 
     BookableService(CreateServiceCommand command) {
         if (command.type() == null) {
-            throw new InvalidInputException("type", "A type is required: APPOINTMENT, CLASS or COURSE");
+            throw new RuleViolation(TYPE_REQUIRED, "A type is required: APPOINTMENT, CLASS or COURSE");
         }
         checkSchedule(command.type(), command.schedule(), command.capacity());
         checkSessions(command.type(), command.sessions());
         try {
             ZoneId.of(command.timeZone());
         } catch (DateTimeException e) {
-            throw new InvalidInputException("timeZone", "'" + command.timeZone() + "' is not an IANA time zone");
+            throw new RuleViolation(UNKNOWN_TIME_ZONE, "'" + command.timeZone() + "' is not an IANA time zone");
         }
         checkTerms(command.paymentOptions(), command.capacity(), command.formFields(), command.policy());
         apply(new ServiceCreatedEvent(command.serviceId(), command.name().trim(), command.type(),
@@ -74,20 +75,21 @@ public class BookableService {
     private static void checkSchedule(ServiceType type, AppointmentSchedule schedule, int capacity) {
         if (type != ServiceType.APPOINTMENT) {
             if (schedule != null) {
-                throw new InvalidInputException("workingHours", "Working hours and slotMinutes are for "
+                throw new RuleViolation(WORKING_HOURS_ONLY_FOR_APPOINTMENTS, "Working hours and slotMinutes are for "
                         + "APPOINTMENT services; a " + type + " has sessions");
             }
             return;
         }
         if (schedule == null) {
-            throw new InvalidInputException("workingHours", "An APPOINTMENT service needs working hours");
+            throw new RuleViolation(WORKING_HOURS_REQUIRED, "An APPOINTMENT service needs working hours");
         }
         schedule.problem().ifPresent(problem -> {
-            throw new InvalidInputException(problem.startsWith("slotMinutes") ? "slotMinutes" : "workingHours",
-                    problem);
+            throw new RuleViolation(problem.startsWith("slotMinutes") ? SLOT_LENGTH_OUT_OF_RANGE
+                    : WORKING_HOURS_INVALID, problem);
         });
         if (capacity != 1) {
-            throw new InvalidInputException("capacity", "An APPOINTMENT service has one provider: capacity is 1");
+            throw new RuleViolation(APPOINTMENT_CAPACITY_IS_ONE,
+                    "An APPOINTMENT service has one provider: capacity is 1");
         }
     }
 
@@ -95,10 +97,11 @@ public class BookableService {
     private static void checkSessions(ServiceType type, List<?> sessions) {
         boolean none = sessions == null || sessions.isEmpty();
         if (type == ServiceType.APPOINTMENT && !none) {
-            throw new InvalidInputException("sessions", "An APPOINTMENT service has working hours, not sessions");
+            throw new RuleViolation(APPOINTMENT_TAKES_NO_SESSIONS,
+                    "An APPOINTMENT service has working hours, not sessions");
         }
         if (type == ServiceType.COURSE && none) {
-            throw new InvalidInputException("sessions", "A COURSE is created with its fixed set of sessions");
+            throw new RuleViolation(COURSE_NEEDS_SESSIONS, "A COURSE is created with its fixed set of sessions");
         }
     }
 
@@ -109,22 +112,22 @@ public class BookableService {
      */
     void update(UpdateServiceCommand command) {
         if (command.type() != null && command.type() != type) {
-            throw new InvalidInputException("type", "Service " + serviceId + " is a " + type
+            throw new RuleViolation(TYPE_FIXED, "Service " + serviceId + " is a " + type
                     + "; the type of a service cannot change");
         }
         if (command.timeZone() != null && !command.timeZone().equals(timeZone)) {
-            throw new InvalidInputException("timeZone", "Service " + serviceId + " is in " + timeZone
+            throw new RuleViolation(TIME_ZONE_FIXED, "Service " + serviceId + " is in " + timeZone
                     + "; the time zone of a service cannot change");
         }
         if (command.name() == null || command.name().isBlank()) {
-            throw new InvalidInputException("name", "A name is required");
+            throw new RuleViolation(NAME_REQUIRED, "A name is required");
         }
         if (command.price() == null) {
-            throw new InvalidInputException("price", "A price is required (zero means free)");
+            throw new RuleViolation(PRICE_REQUIRED, "A price is required (zero means free)");
         }
         int newCapacity = command.capacity() == null ? capacity : command.capacity(); // left out: unchanged
         if (type == ServiceType.COURSE && newCapacity != capacity) {
-            throw new InvalidInputException("capacity", "Course " + serviceId + " has " + capacity
+            throw new RuleViolation(COURSE_CAPACITY_FIXED, "Course " + serviceId + " has " + capacity
                     + " seats, fixed when it was created; its capacity cannot change");
         }
         checkTerms(command.paymentOptions(), newCapacity, command.formFields(), command.policy());
@@ -142,23 +145,24 @@ public class BookableService {
     private static void checkTerms(Set<PaymentOption> paymentOptions, int capacity, List<FormField> formFields,
                                    BookingPolicy p) {
         if (paymentOptions == null || paymentOptions.isEmpty()) {
-            throw new InvalidInputException("paymentOptions", "At least one payment option is required");
+            throw new RuleViolation(PAYMENT_OPTIONS_REQUIRED, "At least one payment option is required");
         }
         if (capacity < 1) {
-            throw new InvalidInputException("capacity", "capacity must be at least 1");
+            throw new RuleViolation(CAPACITY_BELOW_ONE, "capacity must be at least 1");
         }
         if (formFields != null) {
             Set<String> names = new HashSet<>();
             for (FormField field : formFields) {
                 if (field == null || field.name() == null || field.name().isBlank() || !names.add(field.name())) {
-                    throw new InvalidInputException("formFields", "Each form field needs a distinct, non-blank name");
+                    throw new RuleViolation(FORM_FIELD_NAMES_NOT_DISTINCT,
+                            "Each form field needs a distinct, non-blank name");
                 }
             }
         }
         if (p != null && (p.minNoticeMinutes() < 0 || p.maxAdvanceDays() < 1 || p.cancellationWindowMinutes() < 0
                 || p.maxParticipantsPerBooking() < 1 || p.waitlistCapacity() < 0 || p.bufferMinutes() < 0
                 || p.checkoutTimeoutMinutes() < 1)) {
-            throw new InvalidInputException("policy", "policy minutes and counts must not be negative; "
+            throw new RuleViolation(POLICY_OUT_OF_RANGE, "policy minutes and counts must not be negative; "
                     + "maxAdvanceDays, maxParticipantsPerBooking and checkoutTimeoutMinutes must be at least 1");
         }
     }
@@ -166,7 +170,7 @@ public class BookableService {
     /** Sessions can be added to classes only (appointments have working hours, courses a fixed set). */
     void checkAcceptsSessions() {
         if (type != ServiceType.CLASS) {
-            throw new InvalidInputException("serviceId", "Service " + serviceId + " is a " + type
+            throw new RuleViolation(SESSIONS_ONLY_FOR_CLASSES, "Service " + serviceId + " is a " + type
                     + "; only classes take sessions" + (type == ServiceType.COURSE
                     ? " (a course keeps the fixed set it was created with)" : " (appointments have working hours)"));
         }

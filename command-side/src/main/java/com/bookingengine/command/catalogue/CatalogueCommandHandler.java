@@ -7,10 +7,8 @@ import com.bookingengine.api.catalogue.ScheduleWeeklySessionsCommand;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.SessionSpec;
 import com.bookingengine.api.catalogue.UpdateServiceCommand;
+import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.capacity.ClassSession;
-import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.InvalidInputException;
-import com.bookingengine.platform.error.NotFoundException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -23,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static com.bookingengine.command.Aggregates.exists;
 
 /**
@@ -45,7 +44,7 @@ public class CatalogueCommandHandler {
     @CommandHandler
     public List<String> handle(CreateServiceCommand command) throws Exception {
         if (exists(services, command.serviceId())) {
-            throw new ConflictException("duplicate", "Service " + command.serviceId() + " already exists");
+            throw new RuleViolation(ALREADY_EXISTS, "Service " + command.serviceId() + " already exists");
         }
         services.newInstance(() -> new BookableService(command));
         List<String> ids = new ArrayList<>();
@@ -56,7 +55,7 @@ public class CatalogueCommandHandler {
         for (int i = 0; i < specs.size(); i++) {
             SessionSpec spec = specs.get(i);
             int capacity = spec.capacity() == null ? command.capacity() : spec.capacity();
-            ids.add(schedule(spec.sessionId(), command.serviceId(), spec, capacity, "sessions[" + i + "]."));
+            ids.add(schedule(spec.sessionId(), command.serviceId(), spec, capacity, i));
         }
         return ids;
     }
@@ -71,21 +70,21 @@ public class CatalogueCommandHandler {
         for (int i = 0; i < specs.size(); i++) {
             SessionSpec spec = specs.get(i);
             if (spec.start() == null || spec.end() == null || !spec.end().isAfter(spec.start())) {
-                throw new InvalidInputException("sessions[" + i + "].end", "A session must end after it starts");
+                throw new RuleViolation(SESSION_ENDS_BEFORE_START, "A session must end after it starts").at(i);
             }
             if (spec.capacity() != null) {
-                throw new InvalidInputException("sessions[" + i + "].capacity", "A course's capacity counts per "
-                        + "course, not per session: give 'capacity' on the service");
+                throw new RuleViolation(COURSE_CAPACITY_PER_COURSE, "A course's capacity counts per "
+                        + "course, not per session: give 'capacity' on the service").at(i);
             }
             if (!seen.add(spec.sessionId())) {
-                throw new InvalidInputException("sessions[" + i + "].sessionId", "Session ids of a course must differ");
+                throw new RuleViolation(COURSE_SESSION_IDS_REPEAT, "Session ids of a course must differ").at(i);
             }
             meetings.add(new CourseSessionsScheduledEvent.Meeting(spec.sessionId(), spec.start(), spec.end()));
         }
         meetings.sort(Comparator.comparing(CourseSessionsScheduledEvent.Meeting::start));
         String courseId = ClassSession.courseId(command.serviceId());
         if (exists(sessions, courseId)) {
-            throw new ConflictException("duplicate", "Course " + courseId + " already exists");
+            throw new RuleViolation(ALREADY_EXISTS, "Course " + courseId + " already exists");
         }
         sessions.newInstance(() -> ClassSession.course(command.serviceId(), meetings, command.capacity()));
         return meetings.stream().map(CourseSessionsScheduledEvent.Meeting::sessionId).toList();
@@ -97,29 +96,24 @@ public class CatalogueCommandHandler {
         service.execute(BookableService::checkAcceptsSessions);
         int capacity = command.capacity() == null ? service.invoke(BookableService::defaultCapacity) : command.capacity();
         SessionSpec spec = new SessionSpec(command.sessionId(), command.start(), command.end(), capacity);
-        return schedule(command.sessionId(), command.serviceId(), spec, capacity, "");
+        return schedule(command.sessionId(), command.serviceId(), spec, capacity, null);
     }
 
     /**
      * Creates every session of a weekly recurrence in this one unit of work, or none: a session id that exists
-     * already (the same recurrence sent twice) is a 409 before anything is created.
+     * already (the same recurrence sent twice) is refused before anything is created.
      */
     @CommandHandler
     public List<String> handle(ScheduleWeeklySessionsCommand command) throws Exception {
         Aggregate<BookableService> service = load(command.serviceId());
-        List<WeeklyRecurrence.Occurrence> occurrences;
-        try {
-            WeeklyRecurrence recurrence = new WeeklyRecurrence(command.days(), command.start(), command.end(),
-                    command.from(), command.until());
-            occurrences = service.invoke(s -> s.sessionsOf(recurrence));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("weekly." + e.field(), e.getMessage());
-        }
+        WeeklyRecurrence recurrence = new WeeklyRecurrence(command.days(), command.start(), command.end(),
+                command.from(), command.until());
+        List<WeeklyRecurrence.Occurrence> occurrences = service.invoke(s -> s.sessionsOf(recurrence));
         int capacity = command.capacity() == null ? service.invoke(BookableService::defaultCapacity) : command.capacity();
         List<String> ids = occurrences.stream().map(o -> o.sessionId(command.serviceId())).toList();
         for (String id : ids) {
             if (exists(sessions, id)) {
-                throw new ConflictException("duplicate", "Session " + id + " already exists; this recurrence "
+                throw new RuleViolation(ALREADY_EXISTS, "Session " + id + " already exists; this recurrence "
                         + "was scheduled before, or overlaps one that was");
             }
         }
@@ -142,19 +136,20 @@ public class CatalogueCommandHandler {
         try {
             return services.load(serviceId);
         } catch (AggregateNotFoundException e) {
-            throw new NotFoundException("Service " + serviceId + " does not exist");
+            throw new RuleViolation(SERVICE_NOT_FOUND, "Service " + serviceId + " does not exist");
         }
     }
 
-    private String schedule(String sessionId, String serviceId, SessionSpec spec, int capacity, String fieldPrefix)
+    /** Schedules one session; {@code index} is its position among the sessions a new service was sent with, or null. */
+    private String schedule(String sessionId, String serviceId, SessionSpec spec, int capacity, Integer index)
             throws Exception {
         if (exists(sessions, sessionId)) {
-            throw new ConflictException("duplicate", "Session " + sessionId + " already exists");
+            throw new RuleViolation(ALREADY_EXISTS, "Session " + sessionId + " already exists");
         }
         try {
             sessions.newInstance(() -> new ClassSession(sessionId, serviceId, spec.start(), spec.end(), capacity));
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException(fieldPrefix + e.field(), e.getMessage());
+        } catch (RuleViolation e) {
+            throw index == null ? e : e.at(index);
         }
         return sessionId;
     }

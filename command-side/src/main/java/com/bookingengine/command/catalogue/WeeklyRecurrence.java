@@ -1,7 +1,7 @@
 package com.bookingengine.command.catalogue;
 
-import com.bookingengine.platform.error.InvalidInputException;
 
+import com.bookingengine.api.rules.RuleViolation;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +16,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+
+import static com.bookingengine.api.rules.Rule.*;
 
 /**
  * A weekly class schedule in local time ("Tuesdays 18:00-19:00 from 1 Dec to 1 Mar") and the sessions it
@@ -36,19 +38,19 @@ public record WeeklyRecurrence(Set<DayOfWeek> days, LocalTime start, LocalTime e
     /** Checks the fields on their own; what a zone makes of them is checked by {@link #occurrencesIn}. */
     public WeeklyRecurrence {
         if (days == null || days.isEmpty() || days.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidInputException("days", "At least one day of the week is required");
+            throw new RuleViolation(RECURRENCE_DAYS_REQUIRED, "At least one day of the week is required");
         }
         if (start == null) {
-            throw new InvalidInputException("start", "A start time of day is required");
+            throw new RuleViolation(RECURRENCE_START_REQUIRED, "A start time of day is required");
         }
         if (end == null || !end.isAfter(start)) {
-            throw new InvalidInputException("end", "The end time of day must be after the start time");
+            throw new RuleViolation(RECURRENCE_ENDS_BEFORE_START, "The end time of day must be after the start time");
         }
         if (from == null) {
-            throw new InvalidInputException("from", "A first date is required");
+            throw new RuleViolation(RECURRENCE_FROM_REQUIRED, "A first date is required");
         }
         if (until == null || until.isBefore(from)) {
-            throw new InvalidInputException("until", "The last date must not be before the first date");
+            throw new RuleViolation(RECURRENCE_UNTIL_BEFORE_FROM, "The last date must not be before the first date");
         }
         days = Collections.unmodifiableSet(EnumSet.copyOf(days));
     }
@@ -81,12 +83,14 @@ public record WeeklyRecurrence(Set<DayOfWeek> days, LocalTime start, LocalTime e
             Instant endAt = ZonedDateTime.of(date.atTime(end), zone).toInstant();
             occurrences.add(new Occurrence(localStart, startAt, endAt));
             if (occurrences.size() > MAX_OCCURRENCES) {
-                throw new InvalidInputException("until", "The recurrence gives more than " + MAX_OCCURRENCES
+                throw new RuleViolation(RECURRENCE_TOO_MANY_SESSIONS,
+                        "The recurrence gives more than " + MAX_OCCURRENCES
                         + " sessions; choose an earlier last date");
             }
         }
         if (occurrences.isEmpty()) {
-            throw new InvalidInputException("days", "None of the days " + days + " between " + from + " and "
+            throw new RuleViolation(RECURRENCE_GIVES_NO_SESSION,
+                    "None of the days " + days + " between " + from + " and "
                     + until + " has the start time " + start + " in " + zone + "; the recurrence gives no session");
         }
         return List.copyOf(occurrences);

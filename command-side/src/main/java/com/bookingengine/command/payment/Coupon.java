@@ -5,7 +5,7 @@ import com.bookingengine.api.payment.CouponUseReturnedEvent;
 import com.bookingengine.api.payment.CouponUsedEvent;
 import com.bookingengine.api.payment.CreateCouponCommand;
 import com.bookingengine.api.payment.Discount;
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -24,9 +25,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 public class Coupon {
-
-    /** The field a booking names its coupon in; every refusal of a use blames it. */
-    public static final String BOOKING_FIELD = "payment.couponCode";
 
     @AggregateIdentifier
     private String couponId;
@@ -43,22 +41,24 @@ public class Coupon {
     Coupon(CreateCouponCommand command, Instant now) {
         Integer percentOff = command.percentOff();
         if (percentOff == null && command.amountOff() == null) {
-            throw new InvalidInputException("percentOff", "A coupon takes either percentOff (1-100) or amountOff off");
+            throw new RuleViolation(COUPON_DISCOUNT_REQUIRED,
+                    "A coupon takes either percentOff (1-100) or amountOff off");
         }
         if (percentOff != null && command.amountOff() != null) {
-            throw new InvalidInputException("amountOff", "A coupon takes either percentOff or amountOff off, not both");
+            throw new RuleViolation(COUPON_TWO_DISCOUNTS,
+                    "A coupon takes either percentOff or amountOff off, not both");
         }
         if (percentOff != null && (percentOff < 1 || percentOff > 100)) {
-            throw new InvalidInputException("percentOff", "percentOff must be between 1 and 100");
+            throw new RuleViolation(PERCENT_OFF_OUT_OF_RANGE, "percentOff must be between 1 and 100");
         }
         if (command.amountOff() != null && command.amountOff().isZero()) {
-            throw new InvalidInputException("amountOff", "amountOff must be more than zero");
+            throw new RuleViolation(AMOUNT_OFF_ZERO, "amountOff must be more than zero");
         }
         if (command.maxUses() != null && command.maxUses() < 1) {
-            throw new InvalidInputException("maxUses", "maxUses must be at least 1 (leave it out for no limit)");
+            throw new RuleViolation(MAX_USES_BELOW_ONE, "maxUses must be at least 1 (leave it out for no limit)");
         }
         if (command.validUntil() != null && !command.validUntil().isAfter(now)) {
-            throw new InvalidInputException("validUntil", "validUntil " + command.validUntil() + " has passed");
+            throw new RuleViolation(VALID_UNTIL_PASSED, "validUntil " + command.validUntil() + " has passed");
         }
         apply(new CouponCreatedEvent(command.code(), new Discount(percentOff, command.amountOff()),
                 command.validUntil(), command.maxUses()));
@@ -73,24 +73,23 @@ public class Coupon {
     }
 
     /**
-     * Gives a booking one use and answers the discount, or refuses with a 400 naming {@code payment.couponCode}:
-     * expired by {@code now}, every use held by other bookings, or a fixed amount in another currency than the
-     * price. A booking that already holds a use keeps it: a use counts once per booking.
+     * Gives a booking one use and answers the discount, or refuses: expired by {@code now}, every use held by other
+     * bookings, or a fixed amount in another currency than the price. A booking that already holds a use keeps it: a use counts once per booking.
      */
     public Discount use(String bookingId, String currency, Instant now) {
         if (usedBy.contains(bookingId)) {
             return discount;
         }
         if (validUntil != null && now.isAfter(validUntil)) {
-            throw new InvalidInputException(BOOKING_FIELD, "expiredCoupon", "Coupon '" + code + "' expired at "
+            throw new RuleViolation(COUPON_EXPIRED, "Coupon '" + code + "' expired at "
                     + validUntil);
         }
         if (maxUses != null && usedBy.size() >= maxUses) {
-            throw new InvalidInputException(BOOKING_FIELD, "couponUsedUp", "Coupon '" + code + "' is used up: all "
+            throw new RuleViolation(COUPON_USED_UP, "Coupon '" + code + "' is used up: all "
                     + maxUses + " use(s) are taken");
         }
         if (!discount.appliesTo(currency)) {
-            throw new InvalidInputException(BOOKING_FIELD, "couponCurrency", "Coupon '" + code + "' takes "
+            throw new RuleViolation(COUPON_CURRENCY, "Coupon '" + code + "' takes "
                     + discount.amountOff().amount() + " " + discount.amountOff().currency() + " off; this price is in "
                     + currency);
         }

@@ -4,8 +4,7 @@ import com.bookingengine.api.payment.CreditsConsumedEvent;
 import com.bookingengine.api.payment.CreditsRefundedEvent;
 import com.bookingengine.api.payment.GrantMembershipPlanCommand;
 import com.bookingengine.api.payment.MembershipPlanGrantedEvent;
-import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -25,9 +25,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 public class MembershipPlan {
-
-    /** The field a booking names its plan in. */
-    public static final String BOOKING_FIELD = "payment.planId";
 
     @AggregateIdentifier
     private String aggregateId;
@@ -43,13 +40,13 @@ public class MembershipPlan {
 
     MembershipPlan(GrantMembershipPlanCommand command) {
         if (command.name() == null || command.name().isBlank()) {
-            throw new InvalidInputException("name", "A plan needs a name");
+            throw new RuleViolation(NAME_REQUIRED, "A plan needs a name");
         }
         if (command.credits() < 1) {
-            throw new InvalidInputException("credits", "credits must be at least 1");
+            throw new RuleViolation(CREDITS_BELOW_ONE, "credits must be at least 1");
         }
         if (command.serviceIds() == null || command.serviceIds().isEmpty()) {
-            throw new InvalidInputException("serviceIds", "A plan covers at least one service");
+            throw new RuleViolation(PLAN_SERVICES_REQUIRED, "A plan covers at least one service");
         }
         apply(new MembershipPlanGrantedEvent(command.planId(), command.contactId(), command.name().trim(),
                 command.credits(), Set.copyOf(command.serviceIds())));
@@ -61,17 +58,17 @@ public class MembershipPlan {
     }
 
     /**
-     * A new booking of {@code serviceId} by {@code contactId} pays {@code credits} credits: 400 naming
-     * {@code payment.planId} when the plan is someone else's or not for the service, 409 "credits" when too few
+     * A new booking of {@code serviceId} by {@code contactId} pays {@code credits} credits: refused when
+     * the plan is someone else's or not for the service, and when too few
      * are left. A booking that already paid changes nothing.
      */
     public void consume(String bookingId, String bookingContactId, String serviceId, int credits) {
         if (!Objects.equals(contactId, bookingContactId)) {
-            throw new InvalidInputException(BOOKING_FIELD, "Plan " + planId + " belongs to contact " + contactId
+            throw new RuleViolation(PLAN_OF_OTHER_CONTACT, "Plan " + planId + " belongs to contact " + contactId
                     + ", not to this booking's contact.contactId " + bookingContactId);
         }
         if (!serviceIds.contains(serviceId)) {
-            throw new InvalidInputException(BOOKING_FIELD, "Plan " + planId + " does not cover service " + serviceId
+            throw new RuleViolation(PLAN_NOT_FOR_SERVICE, "Plan " + planId + " does not cover service " + serviceId
                     + "; it covers " + serviceIds.stream().sorted().toList());
         }
         if (!creditsByBooking.containsKey(bookingId)) {
@@ -79,7 +76,7 @@ public class MembershipPlan {
         }
     }
 
-    /** A booking now brings {@code credits} participants: it pays the extra ones (409 "credits"), or gets some back. */
+    /** A booking now brings {@code credits} participants: it pays the extra ones (if enough are left), or gets some back. */
     public void changeCredits(String bookingId, int credits) {
         Integer held = creditsByBooking.get(bookingId);
         if (held == null) {
@@ -102,7 +99,7 @@ public class MembershipPlan {
 
     private void take(String bookingId, int credits) {
         if (credits > remaining) {
-            throw new ConflictException("credits", "Plan " + planId + " has " + remaining
+            throw new RuleViolation(CREDITS_EXHAUSTED, "Plan " + planId + " has " + remaining
                     + " credit(s) left; the booking needs " + credits);
         }
         apply(new CreditsConsumedEvent(planId, contactId, bookingId, credits, remaining - credits));

@@ -18,8 +18,8 @@ import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.WorkingHours;
 import com.bookingengine.api.common.ContactDetails;
-import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.api.rules.Rule;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -93,11 +94,10 @@ class AppointmentTest {
         return engine.events(SERVICE + "@" + date).stream().<Object>map(DomainEventMessage::getPayload).toList();
     }
 
-    private void rejected(Object command, Class<? extends RuntimeException> type, String fieldOrReason) {
+    private void rejected(Object command, Rule rule) {
         int before = engine.store.events.readEvents(SERVICE + "@" + MONDAY).asStream().toList().size();
-        assertThatThrownBy(() -> engine.send(command)).isInstanceOf(type).satisfies(e -> assertThat(
-                e instanceof InvalidInputException i ? i.field() : ((ConflictException) e).reason())
-                .isEqualTo(fieldOrReason));
+        assertThatThrownBy(() -> engine.send(command))
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(rule));
         assertThat(engine.store.events.readEvents(SERVICE + "@" + MONDAY).asStream().toList()).hasSize(before);
         if (command instanceof CreateBookingCommand create) {
             assertThat(engine.booking(create.bookingId())).isEmpty();
@@ -122,15 +122,15 @@ class AppointmentTest {
 
     @Test
     void aStartOffTheGridOrOutsideTheWorkingHoursAndAWrongEndAreRejectedNamingTheField() {
-        rejected(appointment(MONDAY, "09:10"), InvalidInputException.class, "start");
-        rejected(appointment(MONDAY, "13:00"), InvalidInputException.class, "start");
-        rejected(appointment(MONDAY, "11:45"), InvalidInputException.class, "start"); // not a grid line
-        rejected(appointment(at(MONDAY, "11:30"), at(MONDAY, "12:30")), InvalidInputException.class, "end");
-        rejected(appointment(at(MONDAY, "09:00"), at(MONDAY, "10:00")), InvalidInputException.class, "end");
-        rejected(appointment(at(MONDAY, "09:00"), null), InvalidInputException.class, "end");
+        rejected(appointment(MONDAY, "09:10"), NOT_A_SLOT);
+        rejected(appointment(MONDAY, "13:00"), NOT_A_SLOT);
+        rejected(appointment(MONDAY, "11:45"), NOT_A_SLOT); // not a grid line
+        rejected(appointment(at(MONDAY, "11:30"), at(MONDAY, "12:30")), NOT_THE_SLOT_END);
+        rejected(appointment(at(MONDAY, "09:00"), at(MONDAY, "10:00")), NOT_THE_SLOT_END);
+        rejected(appointment(at(MONDAY, "09:00"), null), APPOINTMENT_END_REQUIRED);
         rejected(new CreateBookingCommand("b-x", SERVICE, "s-1", at(MONDAY, "09:00"), at(MONDAY, "09:30"), 1, ADA,
                 null, new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false),
-                InvalidInputException.class, "sessionId");
+                APPOINTMENT_TAKES_NO_SESSION);
         assertThat(engine.events(SERVICE + "@" + MONDAY)).isEmpty();
     }
 
@@ -138,10 +138,10 @@ class AppointmentTest {
     void theSameSlotCannotBeBookedTwiceNorJoinAWaitlist() {
         engine.send(appointment(MONDAY, "09:00"));
 
-        rejected(appointment(MONDAY, "09:00"), ConflictException.class, "capacity");
+        rejected(appointment(MONDAY, "09:00"), PROVIDER_TIME_TAKEN);
         CreateBookingCommand waiting = new CreateBookingCommand("b-w", SERVICE, null, at(MONDAY, "09:00"),
                 at(MONDAY, "09:30"), 1, ADA, null, new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), true);
-        rejected(waiting, ConflictException.class, "capacity");
+        rejected(waiting, PROVIDER_TIME_TAKEN);
     }
 
     @Test
@@ -150,12 +150,12 @@ class AppointmentTest {
         engine.send(appointment(MONDAY, "10:30"));
 
         // then 11:00 and 11:30 fall in its buffer
-        rejected(appointment(MONDAY, "11:00"), ConflictException.class, "capacity");
-        rejected(appointment(MONDAY, "11:30"), ConflictException.class, "capacity");
+        rejected(appointment(MONDAY, "11:00"), PROVIDER_TIME_TAKEN);
+        rejected(appointment(MONDAY, "11:30"), PROVIDER_TIME_TAKEN);
         // and 10:00 would end at 10:30, but its own buffer runs to 11:15: refused too
-        rejected(appointment(MONDAY, "10:00"), ConflictException.class, "capacity");
+        rejected(appointment(MONDAY, "10:00"), PROVIDER_TIME_TAKEN);
         // and 09:30 (held until 10:45) is refused, while 09:00 (held until 10:15) fits
-        rejected(appointment(MONDAY, "09:30"), ConflictException.class, "capacity");
+        rejected(appointment(MONDAY, "09:30"), PROVIDER_TIME_TAKEN);
         assertThat(engine.send(appointment(MONDAY, "09:00")).status()).isEqualTo(BookingStatus.CONFIRMED);
     }
 
@@ -172,7 +172,7 @@ class AppointmentTest {
                 at(tuesday, "00:00"), at(tuesday, "00:15")));
         // and Tuesday 00:00 is taken by Monday's buffer, 00:30 is free
         assertThatThrownBy(() -> engine.send(appointment(tuesday, "00:00")))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo("capacity"));
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(PROVIDER_TIME_TAKEN));
         assertThat(engine.send(appointment(tuesday, "00:30")).status()).isEqualTo(BookingStatus.CONFIRMED);
 
         // when Monday's booking is canceled, both pieces come free and Tuesday 00:00 can be booked
@@ -181,7 +181,7 @@ class AppointmentTest {
                 "b-1", at(MONDAY, "23:00"), at(tuesday, "00:00")));
         // 00:00 plus its buffer runs to 01:15, into 00:30's slot: still refused, but for that booking now
         assertThatThrownBy(() -> engine.send(appointment(tuesday, "00:00")))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(PROVIDER_TIME_TAKEN));
         assertThat(engine.send(appointment(MONDAY, "23:00")).status()).isEqualTo(BookingStatus.CONFIRMED);
     }
 
@@ -200,7 +200,8 @@ class AppointmentTest {
         assertThat(engine.send(pending).status()).isEqualTo(BookingStatus.PENDING);
         CreateBookingCommand second = new CreateBookingCommand("p-2", "cut2", null, at(MONDAY, "09:00"),
                 at(MONDAY, "09:30"), 1, ADA, null, new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false);
-        assertThatThrownBy(() -> engine.send(second)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> engine.send(second)).isInstanceOfSatisfying(RuleViolation.class,
+                e -> assertThat(e.rule()).isEqualTo(PROVIDER_TIME_TAKEN));
         engine.send(new DeclineBookingCommand("p-1", null, null));
         assertThat(engine.send(second).status()).isEqualTo(BookingStatus.PENDING);
     }
@@ -244,13 +245,13 @@ class AppointmentTest {
 
         assertThatThrownBy(() -> engine.send(new RescheduleBookingCommand("b-1", null, at(MONDAY, "11:00"),
                 at(MONDAY, "11:30"), null)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo("capacity"));
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(PROVIDER_TIME_TAKEN));
         assertThatThrownBy(() -> engine.send(new RescheduleBookingCommand("b-1", null, at(MONDAY, "09:15"),
                 at(MONDAY, "09:45"), null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("start"));
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(NOT_A_SLOT));
         assertThatThrownBy(() -> engine.send(new RescheduleBookingCommand("b-1", null, at(MONDAY, "12:00"),
                 at(MONDAY, "12:30"), null)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("start"));
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(NOT_A_SLOT));
         // then the day and the booking are as they were
         assertThat(dayEvents(MONDAY)).isEqualTo(before);
         assertThat(engine.events("b-1")).hasSize(1);
@@ -260,11 +261,12 @@ class AppointmentTest {
     void anAppointmentDoesNotChangeParticipantsAndKeepsToMinNotice() {
         engine.send(appointment(MONDAY, "09:00"));
         assertThatThrownBy(() -> engine.send(new ChangeParticipantsCommand("b-1", 2, null)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo("serviceType"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        e -> assertThat(e.rule()).isEqualTo(APPOINTMENT_PARTICIPANTS_FIXED));
         // today 11:30 Berlin is 30 minutes away; bookings close 60 minutes before
         LocalDate today = LocalDate.parse("2026-11-23");
-        rejected(appointment(today, "11:30"), ConflictException.class, "tooLateToBook");
-        rejected(appointment(MONDAY.plusDays(400), "09:00"), ConflictException.class, "tooEarlyToBook");
+        rejected(appointment(today, "11:30"), TOO_LATE_TO_BOOK);
+        rejected(appointment(MONDAY.plusDays(400), "09:00"), TOO_EARLY_TO_BOOK);
     }
 
     @Test
@@ -275,6 +277,6 @@ class AppointmentTest {
         CreateBookingCommand moved = new CreateBookingCommand(first.bookingId(), SERVICE, null, at(MONDAY, "10:30"),
                 at(MONDAY, "11:00"), 1, ADA, null, first.payment(), false);
         assertThatThrownBy(() -> engine.send(moved))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo("duplicate"));
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(ALREADY_EXISTS));
     }
 }

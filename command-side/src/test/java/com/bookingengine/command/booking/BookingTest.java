@@ -38,7 +38,6 @@ import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.common.ContactDetails;
 import com.bookingengine.api.common.Money;
-import com.bookingengine.platform.error.NotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +52,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static com.bookingengine.command.Rejections.conflict;
-import static com.bookingengine.command.Rejections.rejectedField;
+import static com.bookingengine.api.rules.Rule.*;
+import static com.bookingengine.command.Rejections.violates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -161,7 +160,7 @@ class BookingTest {
         void noRoomIsAConflictAndWritesNothing() {
             fixture.givenNoPriorActivity()
                     .when(create(BOOKING, PaymentOption.IN_PERSON, 4))
-                    .expectException(conflict("capacity"))
+                    .expectException(violates(NO_OPEN_SPOTS))
                     .expectNoEvents();
             assertThat(seatEvents()).isEmpty();
         }
@@ -180,7 +179,7 @@ class BookingTest {
         void theSameBookingIdWithOtherContentIsAConflict() {
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(create(BOOKING, PaymentOption.IN_PERSON, 2))
-                    .expectException(conflict("duplicate"))
+                    .expectException(violates(ALREADY_EXISTS))
                     .expectNoEvents();
             assertThat(seatEvents()).hasSize(1);
         }
@@ -194,7 +193,7 @@ class BookingTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateBookingCommand(BOOKING, "nope", SESSION, null, null, 1, ADA, null,
                             new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false))
-                    .expectException(rejectedField("serviceId")).expectNoEvents();
+                    .expectException(violates(BOOKING_OF_UNKNOWN_SERVICE)).expectNoEvents();
         }
 
         @Test
@@ -202,7 +201,7 @@ class BookingTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateBookingCommand(BOOKING, SERVICE, "nope", null, null, 1, ADA, null,
                             new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false))
-                    .expectException(rejectedField("sessionId")).expectNoEvents();
+                    .expectException(violates(UNKNOWN_SESSION)).expectNoEvents();
         }
 
         @Test
@@ -212,7 +211,7 @@ class BookingTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateBookingCommand(BOOKING, SERVICE, "pilates-1", null, null, 1, ADA, null,
                             new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false))
-                    .expectException(rejectedField("sessionId")).expectNoEvents();
+                    .expectException(violates(SESSION_OF_OTHER_SERVICE)).expectNoEvents();
             assertThat(store.eventsOf("pilates-1")).hasSize(1);
         }
 
@@ -221,11 +220,11 @@ class BookingTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateBookingCommand(BOOKING, SERVICE, null, null, null, 1, ADA, null,
                             new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false))
-                    .expectException(rejectedField("sessionId")).expectNoEvents();
+                    .expectException(violates(SESSION_REQUIRED)).expectNoEvents();
             fixture.givenNoPriorActivity()
                     .when(new CreateBookingCommand(BOOKING, SERVICE, SESSION, START, START.plusSeconds(60), 1, ADA,
                             null, new PaymentRequest(PaymentOption.IN_PERSON, null, null, null), false))
-                    .expectException(rejectedField("start")).expectNoEvents();
+                    .expectException(violates(TIMES_ONLY_FOR_APPOINTMENTS)).expectNoEvents();
         }
 
         @Test
@@ -233,10 +232,10 @@ class BookingTest {
             classService(false, new BookingPolicy(0, 365, 0, 2, 0, 0, 15), List.of());
             fixture.givenNoPriorActivity()
                     .when(create(BOOKING, PaymentOption.IN_PERSON, 3))
-                    .expectException(rejectedField("participants")).expectNoEvents();
+                    .expectException(violates(PARTICIPANTS_OUT_OF_RANGE)).expectNoEvents();
             fixture.givenNoPriorActivity()
                     .when(create(BOOKING, PaymentOption.IN_PERSON, 0))
-                    .expectException(rejectedField("participants")).expectNoEvents();
+                    .expectException(violates(PARTICIPANTS_OUT_OF_RANGE)).expectNoEvents();
             assertThat(seatEvents()).isEmpty();
         }
 
@@ -245,7 +244,7 @@ class BookingTest {
             store.service(SERVICE, PRICE, Set.of(PaymentOption.ONLINE), false, List.of(), BookingPolicy.defaults());
             fixture.givenNoPriorActivity()
                     .when(create(PaymentOption.IN_PERSON))
-                    .expectException(rejectedField("payment.option")).expectNoEvents();
+                    .expectException(violates(PAYMENT_OPTION_NOT_ACCEPTED)).expectNoEvents();
         }
 
         @Test
@@ -253,7 +252,7 @@ class BookingTest {
             classService(false, BookingPolicy.defaults(), List.of(new FormField("phone", true), new FormField("note", false)));
             fixture.givenNoPriorActivity()
                     .when(create(PaymentOption.IN_PERSON))
-                    .expectException(rejectedField("formInfo.phone")).expectNoEvents();
+                    .expectException(violates(FORM_FIELD_REQUIRED)).expectNoEvents();
         }
 
         @Test
@@ -261,11 +260,11 @@ class BookingTest {
             fixture.givenNoPriorActivity()
                     .when(new CreateBookingCommand(BOOKING, SERVICE, SESSION, null, null, 1, ADA, null,
                             new PaymentRequest(PaymentOption.ONLINE, null, "SAVE10", null), false))
-                    .expectException(rejectedField("payment.couponCode")).expectNoEvents();
+                    .expectException(violates(UNKNOWN_COUPON)).expectNoEvents();
             store.service(SERVICE, PRICE, Set.of(PaymentOption.MEMBERSHIP), false, List.of(), BookingPolicy.defaults());
             fixture.givenNoPriorActivity()
                     .when(create(PaymentOption.MEMBERSHIP))
-                    .expectException(rejectedField("payment.planId")).expectNoEvents();
+                    .expectException(violates(MEMBERSHIP_NEEDS_PLAN)).expectNoEvents();
         }
 
         @Test
@@ -273,11 +272,11 @@ class BookingTest {
             classService(false, new BookingPolicy(60 * 24 * 8, 365, 0, 10, 0, 0, 15), List.of());
             fixture.givenNoPriorActivity()
                     .when(create(PaymentOption.IN_PERSON))
-                    .expectException(conflict("tooLateToBook")).expectNoEvents();
+                    .expectException(violates(TOO_LATE_TO_BOOK)).expectNoEvents();
             classService(false, new BookingPolicy(0, 6, 0, 10, 0, 0, 15), List.of());
             fixture.givenNoPriorActivity()
                     .when(create(PaymentOption.IN_PERSON))
-                    .expectException(conflict("tooEarlyToBook")).expectNoEvents();
+                    .expectException(violates(TOO_EARLY_TO_BOOK)).expectNoEvents();
             assertThat(seatEvents()).isEmpty();
         }
     }
@@ -326,7 +325,7 @@ class BookingTest {
             fixture.given(pendingInPerson, new BookingCanceledEvent(BOOKING, CancelRequester.OWNER, null,
                             BookingStatus.CANCELED, PaymentStatus.NOT_PAID))
                     .when(new ConfirmBookingCommand(BOOKING, null, null))
-                    .expectException(conflict("status"))
+                    .expectException(violates(WRONG_STATUS))
                     .expectExceptionMessage(Matchers.containsString("CANCELED"))
                     .expectNoEvents();
         }
@@ -345,7 +344,7 @@ class BookingTest {
         void declineIsOnlyForPendingBookingsAndRepeatsAsANoOp() {
             fixture.given(confirmedInPerson)
                     .when(new DeclineBookingCommand(BOOKING, null, null))
-                    .expectException(conflict("status")).expectExceptionMessage(Matchers.containsString("CONFIRMED"))
+                    .expectException(violates(WRONG_STATUS)).expectExceptionMessage(Matchers.containsString("CONFIRMED"))
                     .expectNoEvents();
             fixture.given(pendingInPerson, new BookingDeclinedEvent(BOOKING, null, BookingStatus.DECLINED,
                             PaymentStatus.NOT_PAID))
@@ -375,7 +374,7 @@ class BookingTest {
                     new BookingTerms("Europe/Berlin", PRICE, false, strict));
             fixture.given(strictBooking)
                     .when(new CancelBookingCommand(BOOKING, null, null, CancelRequester.CUSTOMER))
-                    .expectException(conflict("cancellationWindow")).expectNoEvents();
+                    .expectException(violates(CANCELLATION_WINDOW_PASSED)).expectNoEvents();
             fixture.given(strictBooking)
                     .when(new CancelBookingCommand(BOOKING, null, null, CancelRequester.OWNER))
                     .expectEvents(new BookingCanceledEvent(BOOKING, CancelRequester.OWNER, null,
@@ -402,7 +401,7 @@ class BookingTest {
             fixture.given(pendingInPerson, new BookingDeclinedEvent(BOOKING, null, BookingStatus.DECLINED,
                             PaymentStatus.NOT_PAID))
                     .when(new CancelBookingCommand(BOOKING, null, null, CancelRequester.OWNER))
-                    .expectException(conflict("status")).expectNoEvents();
+                    .expectException(violates(WRONG_STATUS)).expectNoEvents();
         }
 
         @Test
@@ -415,14 +414,14 @@ class BookingTest {
                     .expectSuccessfulHandlerExecution().expectNoEvents();
             fixture.given(inCheckout, new PaymentApprovedEvent(BOOKING, "tx-1", BookingStatus.CONFIRMED, PaymentStatus.PAID))
                     .when(new ApprovePaymentCommand(BOOKING, "tx-2", null))
-                    .expectException(conflict("status")).expectNoEvents();
+                    .expectException(violates(ALREADY_PAID)).expectNoEvents();
         }
 
         @Test
         void paymentCanOnlyBeApprovedInCheckout() {
             fixture.given(confirmedInPerson)
                     .when(new ApprovePaymentCommand(BOOKING, "tx-1", null))
-                    .expectException(conflict("status")).expectExceptionMessage(Matchers.containsString("CONFIRMED"))
+                    .expectException(violates(WRONG_STATUS)).expectExceptionMessage(Matchers.containsString("CONFIRMED"))
                     .expectNoEvents();
         }
 
@@ -439,7 +438,7 @@ class BookingTest {
         void failedPaymentOutsideCheckoutIsAConflictAndRepeatsAsANoOp() {
             fixture.given(confirmedInPerson)
                     .when(new FailPaymentCommand(BOOKING, null, null))
-                    .expectException(conflict("status")).expectNoEvents();
+                    .expectException(violates(WRONG_STATUS)).expectNoEvents();
             fixture.given(inCheckout, new PaymentFailedEvent(BOOKING, null, BookingStatus.CANCELED, PaymentStatus.NOT_PAID))
                     .when(new FailPaymentCommand(BOOKING, null, null))
                     .expectSuccessfulHandlerExecution().expectNoEvents();
@@ -459,20 +458,20 @@ class BookingTest {
         void onlyConfirmedInPersonBookingsCanBeMarkedPaid() {
             fixture.given(pendingInPerson)
                     .when(new MarkBookingPaidCommand(BOOKING, null))
-                    .expectException(conflict("status")).expectNoEvents();
+                    .expectException(violates(WRONG_STATUS)).expectNoEvents();
             fixture.given(inCheckout, new PaymentApprovedEvent(BOOKING, "tx-1", BookingStatus.CONFIRMED, PaymentStatus.PAID))
                     .when(new MarkBookingPaidCommand(BOOKING, null))
-                    .expectException(conflict("payment")).expectNoEvents();
+                    .expectException(violates(ONLY_UNPAID_IN_PERSON_MARKED_PAID)).expectNoEvents();
         }
 
         @Test
         void aStaleExpectedRevisionIsAConflict() {
             fixture.given(pendingInPerson)
                     .when(new ConfirmBookingCommand(BOOKING, 0L, null))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
             fixture.given(pendingInPerson)
                     .when(new CancelBookingCommand(BOOKING, 5L, null, CancelRequester.OWNER))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
         }
 
         @Test
@@ -494,22 +493,22 @@ class BookingTest {
             // when each is repeated with the revision read before it (1), then 409 revision, not a quiet 200
             fixture.given(confirmedInPerson, canceled)
                     .when(new CancelBookingCommand(BOOKING, 1L, null, CancelRequester.OWNER))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
             fixture.given(pendingInPerson, confirmed)
                     .when(new ConfirmBookingCommand(BOOKING, 1L, null))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
             fixture.given(pendingInPerson, declined)
                     .when(new DeclineBookingCommand(BOOKING, 1L, null))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
             fixture.given(confirmedInPerson, paid)
                     .when(new MarkBookingPaidCommand(BOOKING, 1L))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
             fixture.given(inCheckout, approved)
                     .when(new ApprovePaymentCommand(BOOKING, "tx-1", 1L))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
             fixture.given(inCheckout, failed)
                     .when(new FailPaymentCommand(BOOKING, 1L, null))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
 
             // and with the current revision (2), or none, the repeat is still the harmless no-op it was
             fixture.given(confirmedInPerson, canceled)
@@ -525,14 +524,14 @@ class BookingTest {
             fixture.given(confirmedInPerson, new BookingCanceledEvent(BOOKING, CancelRequester.OWNER, null,
                             BookingStatus.CANCELED, PaymentStatus.NOT_PAID))
                     .when(new ConfirmBookingCommand(BOOKING, 1L, null))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
         }
 
         @Test
         void anUnknownBookingIsNotFound() {
             fixture.givenNoPriorActivity()
                     .when(new ConfirmBookingCommand(BOOKING, null, null))
-                    .expectException(NotFoundException.class).expectNoEvents();
+                    .expectException(violates(BOOKING_NOT_FOUND)).expectNoEvents();
         }
     }
 
@@ -588,7 +587,7 @@ class BookingTest {
         void withoutAskingForTheWaitlistAFullSessionIsAConflict() {
             fixture.givenNoPriorActivity()
                     .when(create(PaymentOption.IN_PERSON))
-                    .expectException(conflict("capacity")).expectNoEvents();
+                    .expectException(violates(NO_OPEN_SPOTS)).expectNoEvents();
             assertThat(seatEvents()).hasSize(1);
         }
 
@@ -598,7 +597,7 @@ class BookingTest {
             store.waitlisted(SESSION, SERVICE, "w-2", 1);
             fixture.givenNoPriorActivity()
                     .when(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 1))
-                    .expectException(conflict("capacity")).expectNoEvents();
+                    .expectException(violates(WAITLIST_FULL)).expectNoEvents();
             assertThat(seatEvents()).hasSize(3);
         }
 
@@ -607,14 +606,14 @@ class BookingTest {
             classService(false, BookingPolicy.defaults(), List.of());
             fixture.givenNoPriorActivity()
                     .when(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 1))
-                    .expectException(conflict("capacity")).expectNoEvents();
+                    .expectException(violates(NO_OPEN_SPOTS)).expectNoEvents();
         }
 
         @Test
         void moreParticipantsThanTheSessionHasSeatsCanNeverBePromotedSoTheyAreRefused() {
             fixture.givenNoPriorActivity()
                     .when(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 4))
-                    .expectException(conflict("capacity")).expectNoEvents();
+                    .expectException(violates(NO_OPEN_SPOTS)).expectNoEvents();
         }
 
         @Test
@@ -639,10 +638,10 @@ class BookingTest {
         void aWaitlistedBookingCannotBeConfirmedOrResizedBeforeItHasSeats() {
             fixture.givenCommands(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 1))
                     .when(new ConfirmBookingCommand(BOOKING, null, null))
-                    .expectException(conflict("waitlisted")).expectNoEvents();
+                    .expectException(violates(WAITLISTED_HOLDS_NO_SEAT)).expectNoEvents();
             fixture.givenCommands(joinWaitlist(BOOKING, PaymentOption.IN_PERSON, 1))
                     .when(new ChangeParticipantsCommand(BOOKING, 2, null))
-                    .expectException(conflict("waitlisted")).expectNoEvents();
+                    .expectException(violates(WAITLISTED_HOLDS_NO_SEAT)).expectNoEvents();
         }
     }
 
@@ -671,7 +670,7 @@ class BookingTest {
             store.seatsTaken("yoga-2", SERVICE, "someone-else", 2);
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null, null, null))
-                    .expectException(conflict("capacity")).expectNoEvents();
+                    .expectException(violates(NO_OPEN_SPOTS)).expectNoEvents();
             assertThat(seatEvents()).hasSize(1);
             assertThat(store.eventsOf("yoga-2")).hasSize(2);
         }
@@ -691,17 +690,17 @@ class BookingTest {
             store.session("pilates-1", "pilates", START_2, 5);
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new RescheduleBookingCommand(BOOKING, "pilates-1", null, null, null))
-                    .expectException(rejectedField("sessionId")).expectNoEvents();
+                    .expectException(violates(SESSION_OF_OTHER_SERVICE)).expectNoEvents();
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new RescheduleBookingCommand(BOOKING, "nope", null, null, null))
-                    .expectException(rejectedField("sessionId")).expectNoEvents();
+                    .expectException(violates(UNKNOWN_SESSION)).expectNoEvents();
         }
 
         @Test
         void onlyConfirmedBookingsMove() {
             fixture.givenCommands(create(PaymentOption.ONLINE))
                     .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null, null, null))
-                    .expectException(conflict("status")).expectNoEvents();
+                    .expectException(violates(WRONG_STATUS)).expectNoEvents();
         }
 
         @Test
@@ -711,24 +710,24 @@ class BookingTest {
             store.session("far", SERVICE, NOW.plus(Duration.ofDays(30)), 5);
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new RescheduleBookingCommand(BOOKING, "soon", null, null, null))
-                    .expectException(conflict("tooLateToBook")).expectNoEvents();
+                    .expectException(violates(TOO_LATE_TO_BOOK)).expectNoEvents();
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new RescheduleBookingCommand(BOOKING, "far", null, null, null))
-                    .expectException(conflict("tooEarlyToBook")).expectNoEvents();
+                    .expectException(violates(TOO_EARLY_TO_BOOK)).expectNoEvents();
         }
 
         @Test
         void aStaleExpectedRevisionIsAConflict() {
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new RescheduleBookingCommand(BOOKING, "yoga-2", null, null, 7L))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
         }
 
         @Test
         void aStaleExpectedRevisionIsAConflictEvenForTheSessionTheBookingIsIn() {
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new RescheduleBookingCommand(BOOKING, SESSION, null, null, 7L))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
         }
     }
 
@@ -751,7 +750,7 @@ class BookingTest {
         void aStaleExpectedRevisionIsAConflictEvenForTheSameCount() {
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new ChangeParticipantsCommand(BOOKING, 1, 7L))
-                    .expectException(conflict("revision")).expectNoEvents();
+                    .expectException(violates(STALE_REVISION)).expectNoEvents();
         }
 
         @Test
@@ -760,7 +759,7 @@ class BookingTest {
                     BookingPolicy.defaults());
             fixture.givenNoPriorActivity()
                     .when(create(BOOKING, PaymentOption.IN_PERSON, 2))
-                    .expectException(rejectedField("participants")).expectNoEvents();
+                    .expectException(violates(PRICE_ABOVE_MAXIMUM)).expectNoEvents();
         }
 
         @Test
@@ -776,7 +775,7 @@ class BookingTest {
         void extraParticipantsThatDoNotFitAreAConflict() {
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new ChangeParticipantsCommand(BOOKING, 4, null))
-                    .expectException(conflict("capacity")).expectNoEvents();
+                    .expectException(violates(NO_OPEN_SPOTS)).expectNoEvents();
             assertThat(seatEvents()).hasSize(1);
         }
 
@@ -784,10 +783,10 @@ class BookingTest {
         void moreThanThePolicyAllowsOrFewerThanOneIsRejected() {
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new ChangeParticipantsCommand(BOOKING, 11, null))
-                    .expectException(rejectedField("participants")).expectNoEvents();
+                    .expectException(violates(PARTICIPANTS_OUT_OF_RANGE)).expectNoEvents();
             fixture.givenCommands(create(PaymentOption.IN_PERSON))
                     .when(new ChangeParticipantsCommand(BOOKING, 0, null))
-                    .expectException(rejectedField("participants")).expectNoEvents();
+                    .expectException(violates(PARTICIPANTS_OUT_OF_RANGE)).expectNoEvents();
         }
 
         @Test
@@ -798,7 +797,7 @@ class BookingTest {
             fixture.givenCommands(create(PaymentOption.IN_PERSON),
                             new CancelBookingCommand(BOOKING, null, null, CancelRequester.OWNER))
                     .when(new ChangeParticipantsCommand(BOOKING, 2, null))
-                    .expectException(conflict("status")).expectNoEvents();
+                    .expectException(violates(WRONG_STATUS)).expectNoEvents();
         }
     }
 

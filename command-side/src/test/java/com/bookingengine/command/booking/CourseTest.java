@@ -13,8 +13,7 @@ import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.common.ContactDetails;
-import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -79,7 +79,7 @@ class CourseTest {
         engine.send(book("b-2", null, 1, false));
 
         assertThatThrownBy(() -> engine.send(book("b-3", null, 1, false)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo("capacity"));
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(NO_OPEN_SPOTS));
         assertThat(engine.booking("b-3")).isEmpty();
         BookingCommandResult waiting = engine.send(book("b-4", null, 1, true));
         assertThat(waiting.status()).isEqualTo(BookingStatus.PENDING);
@@ -97,24 +97,28 @@ class CourseTest {
         engine.send(book("b-2", null, 1, false));
 
         assertThatThrownBy(() -> engine.send(new ChangeParticipantsCommand("b-1", 3, null)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo("capacity"));
+                .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(NO_OPEN_SPOTS));
         engine.send(new ChangeParticipantsCommand("b-1", 1, null));
         assertThat(engine.session(SEATS).taken()).isEqualTo(2);
 
         assertThatThrownBy(() -> engine.send(new RescheduleBookingCommand("b-1", "w2", null, null, null)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo("serviceType"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        e -> assertThat(e.rule()).isEqualTo(COURSE_NOT_RESCHEDULABLE));
         assertThatThrownBy(() -> engine.send(new RescheduleBookingCommand("b-1", null, null, null, null)))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.reason()).isEqualTo("serviceType"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        e -> assertThat(e.rule()).isEqualTo(COURSE_NOT_RESCHEDULABLE));
     }
 
     @Test
     void aCourseBookingNamingOneSessionOrATimeIsRejectedNamingTheField() {
         assertThatThrownBy(() -> engine.send(book("b-1", "w2", 1, false)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("sessionId"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        e -> assertThat(e.rule()).isEqualTo(COURSE_TAKES_NO_SESSION));
         assertThatThrownBy(() -> engine.send(new CreateBookingCommand("b-1", COURSE, null, FIRST,
                 FIRST.plus(Duration.ofHours(2)), 1, ADA, null, new PaymentRequest(PaymentOption.IN_PERSON, null, null,
                 null), false)))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("start"));
+                .isInstanceOfSatisfying(RuleViolation.class,
+                        e -> assertThat(e.rule()).isEqualTo(COURSE_TAKES_NO_TIMES));
         assertThat(engine.booking("b-1")).isEmpty();
         assertThat(engine.session(SEATS).taken()).isZero();
     }

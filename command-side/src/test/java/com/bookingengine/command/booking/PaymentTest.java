@@ -31,9 +31,9 @@ import com.bookingengine.api.payment.CouponUsedEvent;
 import com.bookingengine.api.payment.CreditsConsumedEvent;
 import com.bookingengine.api.payment.CreditsRefundedEvent;
 import com.bookingengine.api.payment.Discount;
+import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.payment.Coupon;
 import com.bookingengine.command.payment.MembershipPlan;
-import com.bookingengine.platform.error.InvalidInputException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +48,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static com.bookingengine.command.Rejections.conflict;
-import static com.bookingengine.command.Rejections.rejectedField;
+import static com.bookingengine.api.rules.Rule.*;
+import static com.bookingengine.command.Rejections.violates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -196,7 +196,7 @@ class PaymentTest {
         void anUnknownCodeIsRefusedNamingTheFieldAndNothingChanges() {
             fixture.givenNoPriorActivity()
                     .when(withCoupon(PaymentOption.IN_PERSON, 1, "NOPE"))
-                    .expectException(rejectedField("payment.couponCode", "unknownCoupon"))
+                    .expectException(violates(UNKNOWN_COUPON))
                     .expectExceptionMessage(Matchers.containsString("NOPE"))
                     .expectNoEvents();
             assertThat(seatEvents()).isEmpty();
@@ -208,7 +208,7 @@ class PaymentTest {
             store.coupon("JUST", new Discount(10, null), NOW, null);
             fixture.givenNoPriorActivity()
                     .when(withCoupon(PaymentOption.IN_PERSON, 1, "LATE"))
-                    .expectException(rejectedField("payment.couponCode", "expiredCoupon"))
+                    .expectException(violates(COUPON_EXPIRED))
                     .expectExceptionMessage(Matchers.containsString("expired"))
                     .expectNoEvents();
             assertThat(seatEvents()).isEmpty();
@@ -224,7 +224,7 @@ class PaymentTest {
             store.couponUsedBy("ONCE", "someone-else");
             fixture.givenNoPriorActivity()
                     .when(withCoupon(PaymentOption.IN_PERSON, 1, "ONCE"))
-                    .expectException(rejectedField("payment.couponCode", "couponUsedUp"))
+                    .expectException(violates(COUPON_USED_UP))
                     .expectExceptionMessage(Matchers.containsString("used up"))
                     .expectNoEvents();
             assertThat(couponEvents("ONCE")).containsExactly(new CouponUsedEvent("ONCE", "someone-else", 1));
@@ -236,7 +236,7 @@ class PaymentTest {
             store.coupon("DOLLARS", new Discount(null, Money.of("5", "USD")), null, null);
             fixture.givenNoPriorActivity()
                     .when(withCoupon(PaymentOption.IN_PERSON, 1, "DOLLARS"))
-                    .expectException(rejectedField("payment.couponCode", "couponCurrency"))
+                    .expectException(violates(COUPON_CURRENCY))
                     .expectExceptionMessage(Matchers.containsString("EUR"))
                     .expectNoEvents();
         }
@@ -247,7 +247,7 @@ class PaymentTest {
             store.plan(PLAN, "c-1", 10, SERVICE);
             fixture.givenNoPriorActivity()
                     .when(book(PaymentOption.MEMBERSHIP, 1, CODE, PLAN, ADA, false))
-                    .expectException(rejectedField("payment.couponCode", null))
+                    .expectException(violates(MEMBERSHIP_TAKES_NO_COUPON))
                     .expectNoEvents();
         }
 
@@ -356,8 +356,8 @@ class PaymentTest {
             CreateBookingCommand second = new CreateBookingCommand("second", SERVICE, SESSION, null, null, 1, ADA,
                     null, new PaymentRequest(PaymentOption.IN_PERSON, null, CODE, null), false);
             engine.send(first);
-            assertThatThrownBy(() -> engine.send(second)).isInstanceOfSatisfying(InvalidInputException.class,
-                    e -> assertThat(e.reason()).isEqualTo("couponUsedUp"));
+            assertThatThrownBy(() -> engine.send(second)).isInstanceOfSatisfying(RuleViolation.class,
+                    e -> assertThat(e.rule()).isEqualTo(COUPON_USED_UP));
             assertThat(engine.booking("second")).isEmpty();
             assertThat(engine.session(SESSION).seatsByBooking()).containsOnlyKeys("first");
 
@@ -404,18 +404,20 @@ class PaymentTest {
             store.plan("other-contact", "c-2", 10, SERVICE);
             store.plan("other-service", "c-1", 10, "pilates");
             ContactDetails anonymous = new ContactDetails(null, "Ada", "Lovelace", "ada@example.com", null, null);
-            for (CreateBookingCommand command : List.of(withPlan(1, null), withPlan(1, " "),
-                    withPlan(1, "other-contact"), withPlan(1, "other-service"),
-                    book(PaymentOption.MEMBERSHIP, 1, null, PLAN, anonymous, false),
-                    book(PaymentOption.IN_PERSON, 1, null, PLAN, ADA, false))) {
+            for (var refused : List.of(Map.entry(withPlan(1, null), MEMBERSHIP_NEEDS_PLAN),
+                    Map.entry(withPlan(1, " "), MEMBERSHIP_NEEDS_PLAN),
+                    Map.entry(withPlan(1, "other-contact"), PLAN_OF_OTHER_CONTACT),
+                    Map.entry(withPlan(1, "other-service"), PLAN_NOT_FOR_SERVICE),
+                    Map.entry(book(PaymentOption.MEMBERSHIP, 1, null, PLAN, anonymous, false), PLAN_OF_OTHER_CONTACT),
+                    Map.entry(book(PaymentOption.IN_PERSON, 1, null, PLAN, ADA, false), PLAN_ONLY_FOR_MEMBERSHIP))) {
                 fixture.givenNoPriorActivity()
-                        .when(command)
-                        .expectException(rejectedField("payment.planId", null))
+                        .when(refused.getKey())
+                        .expectException(violates(refused.getValue()))
                         .expectNoEvents();
             }
             fixture.givenNoPriorActivity()
                     .when(withPlan(1, "no-such-plan"))
-                    .expectException(rejectedField("payment.planId", "unknownPlan"))
+                    .expectException(violates(UNKNOWN_PLAN))
                     .expectNoEvents();
             assertThat(seatEvents()).isEmpty();
             assertThat(planEvents()).isEmpty();
@@ -426,7 +428,7 @@ class PaymentTest {
             store.plan("one-left", "c-1", 1, SERVICE);
             fixture.givenNoPriorActivity()
                     .when(withPlan(2, "one-left"))
-                    .expectException(conflict("credits"))
+                    .expectException(violates(CREDITS_EXHAUSTED))
                     .expectExceptionMessage(Matchers.containsString("1 credit(s) left"))
                     .expectNoEvents();
             assertThat(seatEvents()).isEmpty();
@@ -477,7 +479,7 @@ class PaymentTest {
             store.plan("two", "c-1", 2, SERVICE);
             fixture.givenCommands(withPlan(1, "two"))
                     .when(new ChangeParticipantsCommand(BOOKING, 3, null))
-                    .expectException(conflict("credits"))
+                    .expectException(violates(CREDITS_EXHAUSTED))
                     .expectNoEvents();
             assertThat(seatEvents()).containsExactly(new SeatsReservedEvent(SESSION, SERVICE, BOOKING, 1));
             assertThat(store.eventsOf(MembershipPlan.id("two"))).hasSize(2);

@@ -8,14 +8,12 @@ import com.bookingengine.api.catalogue.ScheduleSessionCommand;
 import com.bookingengine.api.catalogue.ScheduleWeeklySessionsCommand;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceType;
-import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
+import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.api.catalogue.SessionSpec;
 import com.bookingengine.api.catalogue.UpdateServiceCommand;
 import com.bookingengine.api.common.Money;
 import com.bookingengine.command.capacity.ClassSession;
-import com.bookingengine.platform.error.ConflictException;
-import com.bookingengine.platform.error.NotFoundException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -32,7 +30,8 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
 
-import static com.bookingengine.command.Rejections.rejectedField;
+import static com.bookingengine.api.rules.Rule.*;
+import static com.bookingengine.command.Rejections.violates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Creating services and scheduling their sessions, through the real handler and aggregates. */
@@ -85,7 +84,7 @@ class CatalogueTest {
                 .when(yoga(ServiceType.CLASS, "Europe/Berlin", 12, List.of(
                         new SessionSpec("s1", START, START.plusSeconds(3600), null),
                         new SessionSpec("s2", START, START.minusSeconds(1), null))))
-                .expectException(rejectedField("sessions[1].end"))
+                .expectException(violates(SESSION_ENDS_BEFORE_START, "1"))
                 .expectNoEvents();
         assertThat(sessionStore.readEvents("s1").hasNext()).isFalse();
     }
@@ -93,31 +92,31 @@ class CatalogueTest {
     @Test
     void invalidDefinitionsAreRejectedNamingTheField() {
         fixture.givenNoPriorActivity().when(yoga(ServiceType.APPOINTMENT, "Europe/Berlin", 1, List.of()))
-                .expectException(rejectedField("workingHours")).expectNoEvents(); // an appointment needs its hours
+                .expectException(violates(WORKING_HOURS_REQUIRED)).expectNoEvents(); // an appointment needs its hours
         fixture.givenNoPriorActivity().when(yoga(ServiceType.CLASS, "Mars/Olympus", 1, List.of()))
-                .expectException(rejectedField("timeZone")).expectNoEvents();
+                .expectException(violates(UNKNOWN_TIME_ZONE)).expectNoEvents();
         fixture.givenNoPriorActivity().when(yoga(ServiceType.CLASS, "Europe/Berlin", 0, List.of()))
-                .expectException(rejectedField("capacity")).expectNoEvents();
+                .expectException(violates(CAPACITY_BELOW_ONE)).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateServiceCommand("yoga", "Yoga", ServiceType.CLASS, "UTC", null, PRICE, Set.of(), false,
                         null, null, 5, null, null))
-                .expectException(rejectedField("paymentOptions")).expectNoEvents();
+                .expectException(violates(PAYMENT_OPTIONS_REQUIRED)).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateServiceCommand("yoga", "Yoga", ServiceType.CLASS, "UTC", null, PRICE,
                         Set.of(PaymentOption.ONLINE), false,
                         List.of(new FormField("phone", true), new FormField("phone", false)), null, 5, null, null))
-                .expectException(rejectedField("formFields")).expectNoEvents();
+                .expectException(violates(FORM_FIELD_NAMES_NOT_DISTINCT)).expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(new CreateServiceCommand("yoga", "Yoga", ServiceType.CLASS, "UTC", null, PRICE,
                         Set.of(PaymentOption.ONLINE), false, null, new BookingPolicy(-1, 365, 0, 10, 0, 0, 15), 5, null, null))
-                .expectException(rejectedField("policy")).expectNoEvents();
+                .expectException(violates(POLICY_OUT_OF_RANGE)).expectNoEvents();
     }
 
     @Test
     void aServiceIdIsTakenOnce() {
         fixture.givenCommands(yoga(ServiceType.CLASS, "UTC", 5, List.of()))
                 .when(yoga(ServiceType.CLASS, "UTC", 5, List.of()))
-                .expectException(ConflictException.class).expectNoEvents();
+                .expectException(violates(ALREADY_EXISTS)).expectNoEvents();
     }
 
     @Test
@@ -135,7 +134,7 @@ class CatalogueTest {
     void sessionsNeedAKnownService() {
         fixture.givenNoPriorActivity()
                 .when(new ScheduleSessionCommand("nope", "s1", START, START.plusSeconds(60), null))
-                .expectException(NotFoundException.class);
+                .expectException(violates(SERVICE_NOT_FOUND));
         assertThat(sessionStore.readEvents("s1").hasNext()).isFalse();
     }
 
@@ -144,7 +143,7 @@ class CatalogueTest {
         fixture.givenCommands(yoga(ServiceType.CLASS, "UTC", 7, List.of(new SessionSpec("s1", START,
                         START.plusSeconds(60), null))))
                 .when(new ScheduleSessionCommand("yoga", "s1", START, START.plusSeconds(60), null))
-                .expectException(ConflictException.class);
+                .expectException(violates(ALREADY_EXISTS));
         assertThat(sessionEvents("s1")).hasSize(1);
     }
 
@@ -190,14 +189,14 @@ class CatalogueTest {
                         tuesdays("18:00", "19:00", "2026-12-01", "2026-12-15", null))
                 // when the same recurrence is sent again
                 .when(tuesdays("18:00", "19:00", "2026-12-01", "2026-12-15", null))
-                .expectException(ConflictException.class)
+                .expectException(violates(ALREADY_EXISTS))
                 .expectNoEvents();
         assertThat(sessionEvents("yoga-20261201-1800")).hasSize(1);
 
         // when one that overlaps it on its last date, and adds two more, is sent (the sessions stay in their store)
         fixture.givenCommands(yoga(ServiceType.CLASS, "UTC", 7, List.of()))
                 .when(tuesdays("18:00", "19:00", "2026-12-15", "2026-12-29", null))
-                .expectException(ConflictException.class);
+                .expectException(violates(ALREADY_EXISTS));
         // then none of its new sessions is written
         assertThat(sessionStore.readEvents("yoga-20261222-1800").hasNext()).isFalse();
         assertThat(sessionStore.readEvents("yoga-20261229-1800").hasNext()).isFalse();
@@ -207,27 +206,27 @@ class CatalogueTest {
     void invalidRecurrencesAreRejectedNamingTheFieldAndWriteNothing() {
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 7, List.of()))
                 .when(tuesdays("19:00", "19:00", "2026-12-01", "2026-12-15", null))
-                .expectException(rejectedField("weekly.end")).expectNoEvents();
+                .expectException(violates(RECURRENCE_ENDS_BEFORE_START)).expectNoEvents();
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 7, List.of()))
                 .when(tuesdays("18:00", "19:00", "2026-12-15", "2026-12-01", null))
-                .expectException(rejectedField("weekly.until")).expectNoEvents();
+                .expectException(violates(RECURRENCE_UNTIL_BEFORE_FROM)).expectNoEvents();
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 7, List.of()))
                 .when(new ScheduleWeeklySessionsCommand("yoga", Set.of(), LocalTime.of(18, 0), LocalTime.of(19, 0),
                         LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-15"), null))
-                .expectException(rejectedField("weekly.days")).expectNoEvents();
+                .expectException(violates(RECURRENCE_DAYS_REQUIRED)).expectNoEvents();
         // 1001 sessions: every day from 1 December 2026
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 7, List.of()))
                 .when(new ScheduleWeeklySessionsCommand("yoga", Set.of(DayOfWeek.values()), LocalTime.of(7, 0),
                         LocalTime.of(8, 0), LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-01").plusDays(1000),
                         null))
-                .expectException(rejectedField("weekly.until")).expectNoEvents();
+                .expectException(violates(RECURRENCE_TOO_MANY_SESSIONS)).expectNoEvents();
         // 30 November 2026 is a Monday: no Tuesday, no session
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 7, List.of()))
                 .when(tuesdays("18:00", "19:00", "2026-11-30", "2026-11-30", null))
-                .expectException(rejectedField("weekly.days")).expectNoEvents();
+                .expectException(violates(RECURRENCE_GIVES_NO_SESSION)).expectNoEvents();
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 7, List.of()))
                 .when(tuesdays("18:00", "19:00", "2026-12-01", "2026-12-15", 0))
-                .expectException(rejectedField("capacity")).expectNoEvents();
+                .expectException(violates(CAPACITY_BELOW_ONE)).expectNoEvents();
         assertThat(sessionStore.readEvents("yoga-20261201-1800").hasNext()).isFalse();
         assertThat(sessionStore.readEvents("yoga-20261201-0700").hasNext()).isFalse();
     }
@@ -236,7 +235,7 @@ class CatalogueTest {
     void weeklySessionsNeedAKnownService() {
         fixture.givenNoPriorActivity()
                 .when(tuesdays("18:00", "19:00", "2026-12-01", "2026-12-15", null))
-                .expectException(NotFoundException.class);
+                .expectException(violates(SERVICE_NOT_FOUND));
         assertThat(sessionStore.readEvents("yoga-20261201-1800").hasNext()).isFalse();
     }
 
@@ -294,27 +293,27 @@ class CatalogueTest {
     void anUpdateCannotChangeTheTypeOrTimeZoneNorBreakTheRules() {
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 12, List.of()))
                 .when(update(ServiceType.COURSE, null, null))
-                .expectException(rejectedField("type")).expectNoEvents();
+                .expectException(violates(TYPE_FIXED)).expectNoEvents();
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 12, List.of()))
                 .when(update(null, "Europe/Paris", null))
-                .expectException(rejectedField("timeZone")).expectNoEvents();
+                .expectException(violates(TIME_ZONE_FIXED)).expectNoEvents();
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 12, List.of()))
                 .when(update(null, null, new BookingPolicy(0, 0, 0, 1, 0, 0, 15)))
-                .expectException(rejectedField("policy")).expectNoEvents();
+                .expectException(violates(POLICY_OUT_OF_RANGE)).expectNoEvents();
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 12, List.of()))
                 .when(new UpdateServiceCommand("yoga", "Yoga", null, null, null, PRICE, Set.of(), false, null, null, 5, null))
-                .expectException(rejectedField("paymentOptions")).expectNoEvents();
+                .expectException(violates(PAYMENT_OPTIONS_REQUIRED)).expectNoEvents();
         fixture.givenCommands(yoga(ServiceType.CLASS, "Europe/Berlin", 12, List.of()))
                 .when(new UpdateServiceCommand("yoga", "Yoga", null, null, null, PRICE, Set.of(PaymentOption.ONLINE),
                         false, null, null, 0, null))
-                .expectException(rejectedField("capacity")).expectNoEvents();
+                .expectException(violates(CAPACITY_BELOW_ONE)).expectNoEvents();
     }
 
     @Test
     void anUnknownServiceCannotBeUpdated() {
         fixture.givenNoPriorActivity()
                 .when(update(null, null, null))
-                .expectException(NotFoundException.class)
+                .expectException(violates(SERVICE_NOT_FOUND))
                 .expectNoEvents();
     }
 }

@@ -1,6 +1,7 @@
 package com.bookingengine.command.catalogue;
 
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.api.rules.Rule;
+import com.bookingengine.api.rules.RuleViolation;
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
+import static com.bookingengine.api.rules.Rule.*;
 import static java.time.DayOfWeek.SUNDAY;
 import static java.time.DayOfWeek.TUESDAY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,10 +128,13 @@ class WeeklyRecurrenceTest {
 
     @Test
     void invalidRecurrencesAreRejectedNamingTheField() {
-        assertRejected(() -> weekly(Set.of(), "18:00", "19:00", "2026-12-01", "2027-03-01"), "days");
-        assertRejected(() -> weekly(Set.of(TUESDAY), "18:00", "18:00", "2026-12-01", "2027-03-01"), "end");
-        assertRejected(() -> weekly(Set.of(TUESDAY), "18:00", "17:00", "2026-12-01", "2027-03-01"), "end");
-        assertRejected(() -> weekly(Set.of(TUESDAY), "18:00", "19:00", "2026-12-01", "2026-11-30"), "until");
+        assertRejected(() -> weekly(Set.of(), "18:00", "19:00", "2026-12-01", "2027-03-01"), RECURRENCE_DAYS_REQUIRED);
+        assertRejected(() -> weekly(Set.of(TUESDAY), "18:00", "18:00", "2026-12-01", "2027-03-01"),
+                RECURRENCE_ENDS_BEFORE_START);
+        assertRejected(() -> weekly(Set.of(TUESDAY), "18:00", "17:00", "2026-12-01", "2027-03-01"),
+                RECURRENCE_ENDS_BEFORE_START);
+        assertRejected(() -> weekly(Set.of(TUESDAY), "18:00", "19:00", "2026-12-01", "2026-11-30"),
+                RECURRENCE_UNTIL_BEFORE_FROM);
     }
 
     @Test
@@ -140,23 +145,24 @@ class WeeklyRecurrenceTest {
         assertThat(weekly(Set.of(DayOfWeek.values()), "07:00", "08:00", "2027-01-01", last)
                 .occurrencesIn(BERLIN)).hasSize(1000);
         assertRejected(() -> weekly(Set.of(DayOfWeek.values()), "07:00", "08:00", "2027-01-01", oneMore)
-                .occurrencesIn(BERLIN), "until");
+                .occurrencesIn(BERLIN), RECURRENCE_TOO_MANY_SESSIONS);
         // and a range of centuries is refused without walking it
         assertRejected(() -> weekly(Set.of(TUESDAY), "07:00", "08:00", "2027-01-01", "9999-12-31")
-                .occurrencesIn(BERLIN), "until");
+                .occurrencesIn(BERLIN), RECURRENCE_TOO_MANY_SESSIONS);
     }
 
     @Test
     void aRecurrenceWithoutAnySessionIsRejected() {
         // a Monday alone has no Tuesday
         assertRejected(() -> weekly(Set.of(TUESDAY), "18:00", "19:00", "2026-11-30", "2026-11-30")
-                .occurrencesIn(BERLIN), "days");
+                .occurrencesIn(BERLIN), RECURRENCE_GIVES_NO_SESSION);
         // the spring-forward night alone has no 02:30
-        assertRejected(() -> sundays("02:30", "03:30", "2027-03-28", "2027-03-28").occurrencesIn(BERLIN), "days");
+        assertRejected(() -> sundays("02:30", "03:30", "2027-03-28", "2027-03-28").occurrencesIn(BERLIN),
+                RECURRENCE_GIVES_NO_SESSION);
     }
 
-    private static void assertRejected(Runnable action, String field) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(InvalidInputException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
+    private static void assertRejected(Runnable action, Rule rule) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(RuleViolation.class,
+                e -> assertThat(e.rule()).isEqualTo(rule));
     }
 }

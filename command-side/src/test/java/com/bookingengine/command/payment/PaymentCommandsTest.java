@@ -27,8 +27,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
-import static com.bookingengine.command.Rejections.conflict;
-import static com.bookingengine.command.Rejections.rejectedField;
+import static com.bookingengine.api.rules.Rule.*;
+import static com.bookingengine.command.Rejections.violates;
+
 
 /**
  * Defining coupons and granting plans, accepted and refused, through the real {@link PaymentCommandHandler}. Spending
@@ -87,36 +88,36 @@ class PaymentCommandsTest {
         void exactlyOneOfPercentOffAndAmountOffIsRequired() {
             fixture.givenNoPriorActivity()
                     .when(new CreateCouponCommand("BAD", null, null, null, null))
-                    .expectException(rejectedField("percentOff")).expectNoEvents();
+                    .expectException(violates(COUPON_DISCOUNT_REQUIRED)).expectNoEvents();
             fixture.givenNoPriorActivity()
                     .when(new CreateCouponCommand("BAD", 10, Money.of("5", "EUR"), null, null))
-                    .expectException(rejectedField("amountOff")).expectNoEvents();
+                    .expectException(violates(COUPON_TWO_DISCOUNTS)).expectNoEvents();
         }
 
         @Test
         void outOfRangeValuesAreRefusedNamingTheirField() {
             fixture.givenNoPriorActivity()
                     .when(new CreateCouponCommand("BAD", 0, null, null, null))
-                    .expectException(rejectedField("percentOff")).expectNoEvents();
+                    .expectException(violates(PERCENT_OFF_OUT_OF_RANGE)).expectNoEvents();
             fixture.givenNoPriorActivity()
                     .when(new CreateCouponCommand("BAD", 101, null, null, null))
-                    .expectException(rejectedField("percentOff")).expectNoEvents();
+                    .expectException(violates(PERCENT_OFF_OUT_OF_RANGE)).expectNoEvents();
             fixture.givenNoPriorActivity()
                     .when(new CreateCouponCommand("BAD", null, Money.of("0", "EUR"), null, null))
-                    .expectException(rejectedField("amountOff")).expectNoEvents();
+                    .expectException(violates(AMOUNT_OFF_ZERO)).expectNoEvents();
             fixture.givenNoPriorActivity()
                     .when(new CreateCouponCommand("BAD", 10, null, null, 0))
-                    .expectException(rejectedField("maxUses")).expectNoEvents();
+                    .expectException(violates(MAX_USES_BELOW_ONE)).expectNoEvents();
             fixture.givenNoPriorActivity()
                     .when(new CreateCouponCommand("BAD", 10, null, NOW, null))
-                    .expectException(rejectedField("validUntil")).expectNoEvents();
+                    .expectException(violates(VALID_UNTIL_PASSED)).expectNoEvents();
         }
 
         @Test
         void aSecondCouponWithTheSameCodeIsAConflict() {
             fixture.given(new CouponCreatedEvent("SPRING15", new Discount(15, null), null, null))
                     .when(new CreateCouponCommand("SPRING15", 20, null, null, null))
-                    .expectException(conflict("duplicate")).expectNoEvents();
+                    .expectException(violates(ALREADY_EXISTS)).expectNoEvents();
         }
     }
 
@@ -146,27 +147,27 @@ class PaymentCommandsTest {
         void everyServiceMustExist() {
             fixture.givenNoPriorActivity()
                     .when(new GrantMembershipPlanCommand("p-1", "c-1", "Ten", 10, List.of("yoga", "boxing")))
-                    .expectException(rejectedField("serviceIds[1]")).expectNoEvents();
+                    .expectException(violates(PLAN_OF_UNKNOWN_SERVICE, "1")).expectNoEvents();
         }
 
         @Test
         void creditsNameAndServicesAreRequired() {
             fixture.givenNoPriorActivity()
                     .when(new GrantMembershipPlanCommand("p-1", "c-1", "Ten", 0, List.of("yoga")))
-                    .expectException(rejectedField("credits")).expectNoEvents();
+                    .expectException(violates(CREDITS_BELOW_ONE)).expectNoEvents();
             fixture.givenNoPriorActivity()
                     .when(new GrantMembershipPlanCommand("p-1", "c-1", " ", 10, List.of("yoga")))
-                    .expectException(rejectedField("name")).expectNoEvents();
+                    .expectException(violates(NAME_REQUIRED)).expectNoEvents();
             fixture.givenNoPriorActivity()
                     .when(new GrantMembershipPlanCommand("p-1", "c-1", "Ten", 10, List.of()))
-                    .expectException(rejectedField("serviceIds")).expectNoEvents();
+                    .expectException(violates(PLAN_SERVICES_REQUIRED)).expectNoEvents();
         }
 
         @Test
         void aSecondPlanWithTheSameIdIsAConflict() {
             fixture.given(new MembershipPlanGrantedEvent("p-1", "c-1", "Ten", 10, Set.of("yoga")))
                     .when(new GrantMembershipPlanCommand("p-1", "c-2", "Five", 5, List.of("yoga")))
-                    .expectException(conflict("duplicate")).expectNoEvents();
+                    .expectException(violates(ALREADY_EXISTS)).expectNoEvents();
         }
     }
 }

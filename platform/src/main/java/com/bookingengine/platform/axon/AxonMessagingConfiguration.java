@@ -1,5 +1,6 @@
 package com.bookingengine.platform.axon;
 
+import com.bookingengine.api.common.ActorMetadata;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Primary;
 public class AxonMessagingConfiguration {
 
     /** The metadata key naming who caused a message: the API key's name, or {@code system}. */
-    public static final String ACTOR = "actor";
+    public static final String ACTOR = ActorMetadata.KEY;
     /** The metadata key shared by every message one request (or one deadline) caused. */
     public static final String CORRELATION_ID = "correlationId";
     /** The metadata key naming the message that directly caused this one. */

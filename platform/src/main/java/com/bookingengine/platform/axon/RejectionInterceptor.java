@@ -1,5 +1,6 @@
 package com.bookingengine.platform.axon;
 
+import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.platform.error.RejectedCommandException;
 import com.bookingengine.platform.error.Rejection;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -22,11 +23,17 @@ public class RejectionInterceptor implements MessageHandlerInterceptor<Message<?
         try {
             return chain.proceed();
         } catch (RejectedCommandException e) {
-            Rejection rejection = Rejection.of(e);
-            if (unitOfWork.getMessage() instanceof CommandMessage) {
-                throw new CommandExecutionException(e.getMessage(), e, rejection);
-            }
-            throw new QueryExecutionException(e.getMessage(), e, rejection);
+            throw carrying(unitOfWork, e, Rejection.of(e));
+        } catch (RuleViolation e) {
+            throw carrying(unitOfWork, e, Rejection.of(e));
         }
+    }
+
+    private static RuntimeException carrying(UnitOfWork<? extends Message<?>> unitOfWork, RuntimeException e,
+                                             Rejection rejection) {
+        if (unitOfWork.getMessage() instanceof CommandMessage) {
+            return new CommandExecutionException(e.getMessage(), e, rejection);
+        }
+        return new QueryExecutionException(e.getMessage(), e, rejection);
     }
 }

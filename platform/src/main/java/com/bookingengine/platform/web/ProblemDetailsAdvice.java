@@ -1,5 +1,6 @@
 package com.bookingengine.platform.web;
 
+import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.platform.axon.ConcurrencyRetryScheduler;
 import com.bookingengine.platform.error.ConflictException;
 import com.bookingengine.platform.error.InvalidInputException;
@@ -68,6 +69,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
         return withField(problem, e.field());
     }
 
+    /** A domain rule refused the command: its status, field and reason come from {@link RuleProblems}. */
+    @ExceptionHandler(RuleViolation.class)
+    public ProblemDetail ruleViolation(RuleViolation e) {
+        return RuleProblems.problem(e);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     public ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
@@ -95,9 +102,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
      */
     @ExceptionHandler(HandlerExecutionException.class)
     public ProblemDetail handlerExecution(HandlerExecutionException e, HttpServletResponse response) {
-        RejectedCommandException rejected = e.getCause() instanceof RejectedCommandException cause ? cause
+        RuntimeException rejected = e.getCause() instanceof RejectedCommandException cause ? cause
+                : e.getCause() instanceof RuleViolation violation ? violation
                 : e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
                 .map(Rejection::toException).orElse(null);
+        if (rejected instanceof RuleViolation violation) {
+            return ruleViolation(violation);
+        }
         if (rejected instanceof InvalidInputException invalid) {
             return invalid(invalid);
         }
@@ -148,6 +159,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
         }
         if (e.getCause() instanceof HandlerExecutionException handlerExecution) {
             return handlerExecution(handlerExecution, response);
+        }
+        if (e.getCause() instanceof RuleViolation violation) {
+            return ruleViolation(violation);
         }
         if (e.getCause() instanceof InvalidInputException invalid) {
             return invalid(invalid);

@@ -4,6 +4,7 @@ import com.bookingengine.api.availability.Availability;
 import com.bookingengine.api.availability.AvailabilityCheck;
 import com.bookingengine.api.availability.AvailabilityQuery;
 import com.bookingengine.api.availability.CheckAvailabilityQuery;
+import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.error.NotFoundException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -47,9 +48,7 @@ class AvailabilityController {
         if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
             throw new InvalidInputException("to", "availability covers at most " + MAX_WINDOW.toDays() + " days");
         }
-        if (participants < 1) {
-            throw new InvalidInputException("participants", "participants must be at least 1");
-        }
+        BookingPolicy.checkAtLeastOneParticipant(participants);
         return queries.query(new AvailabilityQuery(serviceId, from, to, participants, clock.instant()),
                         ResponseTypes.optionalInstanceOf(Availability.class)).join()
                 .orElseThrow(() -> new NotFoundException("Service " + serviceId + " does not exist"));

@@ -3,6 +3,7 @@ package com.bookingengine.query.availability;
 import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.common.TimeRange;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -76,6 +77,11 @@ class AvailabilityBlock {
 
     static String id(String dayId, String bookingId) {
         return dayId + "/" + bookingId;
+    }
+
+    /** The provider's time this block holds (a booking's slot and buffer, within one day). */
+    TimeRange time() {
+        return new TimeRange(fromAt, toAt);
     }
 }
 

@@ -2,8 +2,8 @@ package com.bookingengine.query.availability;
 
 import com.bookingengine.api.availability.Availability;
 import com.bookingengine.api.availability.AvailabilityCheck;
-import com.bookingengine.api.availability.CheckAvailabilityQuery;
 import com.bookingengine.api.availability.AvailabilityQuery;
+import com.bookingengine.api.availability.CheckAvailabilityQuery;
 import com.bookingengine.api.availability.PolicyViolations;
 import com.bookingengine.api.availability.Slot;
 import com.bookingengine.api.booking.AppointmentTimeReleasedEvent;
@@ -14,11 +14,11 @@ import com.bookingengine.api.booking.WaitlistJoinedEvent;
 import com.bookingengine.api.booking.WaitlistLeftEvent;
 import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
+import com.bookingengine.api.catalogue.PlaceShape;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
-import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.ServiceType;
+import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
-import com.bookingengine.platform.error.InvalidInputException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -130,30 +130,23 @@ public class AvailabilityProjection {
     /**
      * Empty when the service is unknown; otherwise the same verdict as the slot in {@link AvailabilityQuery}. A class
      * names its session, an appointment its start and end, a course nothing (or its one slot's id); the wrong
-     * shape for the service's type is a 400.
+     * shape for the service's type breaks the rule a booking of that shape breaks ({@link PlaceShape}).
      */
     @QueryHandler
     Optional<AvailabilityCheck> handle(CheckAvailabilityQuery query) {
-        return services.findById(query.serviceId()).map(service -> switch (service.type) {
-            case APPOINTMENT -> checkAppointment(service, query);
-            case COURSE -> {
-                if (query.start() != null || query.end() != null) {
-                    throw new InvalidInputException("start", "A COURSE is booked as a whole: send neither start nor end");
-                }
-                yield sessions.findFirstByServiceId(query.serviceId())
+        return services.findById(query.serviceId()).map(service -> {
+            PlaceShape.check(service.type, query.sessionId(), query.start(), query.end());
+            return switch (service.type) {
+                case APPOINTMENT -> checkAppointment(service, query);
+                case COURSE -> sessions.findFirstByServiceId(query.serviceId())
                         .filter(course -> query.sessionId() == null || course.sessionId.equals(query.sessionId()))
                         .map(course -> checkSession(course, service, query))
                         .orElse(new AvailabilityCheck(false, 0, "unknownSession"));
-            }
-            case CLASS -> {
-                if (query.sessionId() == null || query.sessionId().isBlank()) {
-                    throw new InvalidInputException("sessionId", "A CLASS is checked by sessionId");
-                }
-                yield sessions.findById(query.sessionId())
+                case CLASS -> sessions.findById(query.sessionId())
                         .filter(session -> session.serviceId.equals(query.serviceId()))
                         .map(session -> checkSession(session, service, query))
                         .orElse(new AvailabilityCheck(false, 0, "unknownSession"));
-            }
+            };
         });
     }
 
@@ -164,13 +157,6 @@ public class AvailabilityProjection {
     }
 
     private AvailabilityCheck checkAppointment(AvailabilityService service, CheckAvailabilityQuery query) {
-        if (query.sessionId() != null) {
-            throw new InvalidInputException("sessionId", "An APPOINTMENT is checked by start and end, not sessionId");
-        }
-        if (query.start() == null || query.end() == null) {
-            throw new InvalidInputException(query.start() == null ? "start" : "end",
-                    "An APPOINTMENT is checked by the start and end of a slot");
-        }
         return appointmentSlots(service, new AvailabilityQuery(query.serviceId(), query.start(),
                 query.start().plusSeconds(1), query.participants(), query.now())).stream()
                 .filter(slot -> slot.start().equals(query.start()) && slot.end().equals(query.end()))
@@ -180,9 +166,10 @@ public class AvailabilityProjection {
     }
 
     /**
-     * The service's slots starting in the query's window, each free when [start, end + buffer) meets no block of
-     * time already held (the command side's rule for a new booking, with the current buffer). Blocks never overlap,
-     * so sorted by start they are sorted by end too, and one sweep serves all slots.
+     * The service's slots starting in the query's window, each free when the time it would hold (its end plus the
+     * current buffer, {@link BookingPolicy#heldTime}) overlaps no block of time already held: the provider day's test
+     * for a new booking. Blocks never overlap, so sorted by start they are sorted by end too, and one sweep serves
+     * all slots: a block ending by a slot's start can hold up no later slot.
      */
     private List<Slot> appointmentSlots(AvailabilityService service, AvailabilityQuery query) {
         ZoneId zone = ZoneId.of(service.timeZone);
@@ -199,7 +186,8 @@ public class AvailabilityProjection {
             while (next < held.size() && !held.get(next).toAt.isAfter(time.start())) {
                 next++;
             }
-            boolean taken = next < held.size() && held.get(next).fromAt.isBefore(policy.heldUntil(time.end()));
+            boolean taken = next < held.size()
+                    && held.get(next).time().overlaps(policy.heldTime(time.start(), time.end()));
             slots.add(appointmentSlot(time, taken, service.policy, query));
         }
         return slots;
@@ -209,7 +197,7 @@ public class AvailabilityProjection {
                                         AvailabilityQuery query) {
         PolicyViolations violations = violations(time.start(), policy, query.now());
         boolean bookable = !taken && !violations.tooEarlyToBook() && !violations.tooLateToBook()
-                && query.participants() <= policy.maxParticipantsPerBooking();
+                && policy.allowsParticipants(query.participants());
         return new Slot(time.start(), time.end(), null, taken ? 0 : 1, 1, bookable, 0, violations);
     }
 
@@ -221,7 +209,7 @@ public class AvailabilityProjection {
         String reason = slot.bookable() ? null
                 : slot.policyViolations().tooLateToBook() ? "tooLateToBook"
                 : slot.policyViolations().tooEarlyToBook() ? "tooEarlyToBook"
-                : participants > policy.maxParticipantsPerBooking() ? "tooManyParticipants"
+                : !policy.allowsParticipants(participants) ? "tooManyParticipants"
                 : "full";
         return new AvailabilityCheck(slot.bookable(), slot.openSpots(), reason);
     }
@@ -230,7 +218,7 @@ public class AvailabilityProjection {
         int open = Math.max(0, session.capacity - session.reserved);
         PolicyViolations violations = violations(session.startAt, policy, query.now());
         boolean bookable = open >= query.participants() && !violations.tooLateToBook()
-                && !violations.tooEarlyToBook() && query.participants() <= policy.maxParticipantsPerBooking();
+                && !violations.tooEarlyToBook() && policy.allowsParticipants(query.participants());
         int waitlistOpen = Math.max(0, policy.waitlistCapacity() - session.waitlisted);
         return new Slot(session.startAt, session.endAt, session.sessionId, open, session.capacity, bookable, waitlistOpen,
                 violations);
