@@ -42,6 +42,8 @@ final class Deployment {
     final String jdbcUrl;
     final String jdbcUser;
     private final AtomicLong services = new AtomicLong();
+    /** The server processes whose CPU time a point is charged with. */
+    final List<ServerProcess> servers = new ArrayList<>();
 
     Deployment(String name, Kind kind, String commandUrl, String queryUrl, String owner, String booker,
                String operator, String jdbcUrl, String jdbcUser) {
@@ -214,6 +216,48 @@ final class Deployment {
         } catch (RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * CPU seconds used so far by the servers, and by the PostgreSQL backends connected to the system's database (its
+     * pooled connections; NaN for the embedded store). NaN without procfs.
+     */
+    double[] cpu() {
+        double sum = 0;
+        for (ServerProcess server : servers) {
+            if (server.isAlive()) {
+                sum += server.cpuSeconds();
+            }
+        }
+        return new double[] {sum, databaseCpuSeconds(jdbcUrl, jdbcUser)};
+    }
+
+    /** CPU seconds used so far by the PostgreSQL backends connected to the database of {@code jdbcUrl}. */
+    static double databaseCpuSeconds(String jdbcUrl, String jdbcUser) {
+        if (jdbcUrl == null) {
+            return Double.NaN;
+        }
+        String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        double sum = 0;
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
+             PreparedStatement query = connection.prepareStatement(
+                     "select pid from pg_stat_activity where datname = ? and pid <> pg_backend_pid()")) {
+            query.setString(1, database);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    double cpu = ServerProcess.cpuSeconds(rows.getLong(1));
+                    sum += Double.isNaN(cpu) ? 0 : cpu;
+                }
+            }
+        } catch (SQLException e) {
+            return Double.NaN;
+        }
+        return sum;
+    }
+
+    Deployment servers(ServerProcess... processes) {
+        servers.addAll(List.of(processes));
+        return this;
     }
 
     @Override

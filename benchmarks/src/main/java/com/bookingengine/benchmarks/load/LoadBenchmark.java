@@ -175,7 +175,7 @@ public final class LoadBenchmark {
         app.start(START_TIMEOUT);
         results.startups.put("CRUD reference app", app.startSeconds);
         Deployment crud = new Deployment("crud", Deployment.Kind.CRUD, app.baseUrl(), null, keys.get("OWNER"),
-                keys.get("BOOKER"), keys.get("OPERATOR"), config.jdbcUrl(database), config.pgUser());
+                keys.get("BOOKER"), keys.get("OPERATOR"), config.jdbcUrl(database), config.pgUser()).servers(app);
         standardPoints("crud", crud, null, null);
         app.stop();
         dropDatabase(database);
@@ -187,8 +187,18 @@ public final class LoadBenchmark {
         try (RawAppend raw = new RawAppend(config, database, config.enginePool(), config.sessions())) {
             log("raw PostgreSQL append: warm-up %d s", config.warmupSeconds());
             raw.run("raw warm-up", 16, Duration.ofSeconds(config.warmupSeconds()));
+            String url = config.jdbcUrl(database);
+            long self = ProcessHandle.current().pid();
             for (int clients : config.clients()) {
-                results.points("raw").put(clients, raw.run("raw", clients, Duration.ofSeconds(config.pointSeconds())));
+                double client = ServerProcess.cpuSeconds(self);
+                double db = Deployment.databaseCpuSeconds(url, config.pgUser());
+                Load.Point point = raw.run("raw", clients, Duration.ofSeconds(config.pointSeconds()));
+                results.points("raw").put(clients, point);
+                // The JDBC client's side is this JVM (the HTTP client sits idle meanwhile).
+                results.cpuPerBooking.put("raw/" + clients,
+                        1000 * (ServerProcess.cpuSeconds(self) - client) / point.created());
+                results.dbCpuPerBooking.put("raw/" + clients,
+                        1000 * (Deployment.databaseCpuSeconds(url, config.pgUser()) - db) / point.created());
             }
         }
         dropDatabase(database);
@@ -202,7 +212,7 @@ public final class LoadBenchmark {
         engine.start(START_TIMEOUT);
         results.startups.put("standalone jar, embedded default (H2)", engine.startSeconds);
         Deployment deployment = new Deployment("embedded", Deployment.Kind.ENGINE, engine.baseUrl(),
-                engine.baseUrl(), "dev-owner", "dev-booker", "dev-operator", null, null);
+                engine.baseUrl(), "dev-owner", "dev-booker", "dev-operator", null, null).servers(engine);
         standardPoints("embedded", deployment, config.jfr() ? engine : null, null);
         engine.stop();
         deleteRecursively(data);
@@ -218,7 +228,7 @@ public final class LoadBenchmark {
         results.startups.put("standalone jar, postgres profile", engine.startSeconds);
         Deployment deployment = new Deployment("standalone", Deployment.Kind.ENGINE, engine.baseUrl(),
                 engine.baseUrl(), keys.get("OWNER"), keys.get("BOOKER"), keys.get("OPERATOR"),
-                config.jdbcUrl(database), config.pgUser());
+                config.jdbcUrl(database), config.pgUser()).servers(engine);
         standardPoints("standalone", deployment, config.jfr() ? engine : null, null);
         engine.stop();
         dropDatabase(database);
@@ -240,7 +250,7 @@ public final class LoadBenchmark {
                 runDir));
         Deployment split = new Deployment("split", Deployment.Kind.ENGINE, command.baseUrl(), query.baseUrl(),
                 keys.get("OWNER"), keys.get("BOOKER"), keys.get("OPERATOR"), config.jdbcUrl(database),
-                config.pgUser());
+                config.pgUser()).servers(command, query);
         try (EventStoreAccess store = new EventStoreAccess(config.jdbcUrl(database), config.pgUser(), 4)) {
             // History, first point: the fresh store (only catalogue events), the command node alone.
             warmUp("split", split);
@@ -314,9 +324,10 @@ public final class LoadBenchmark {
                     Deployment.firstStart(), Duration.ofHours(2), sessions);
             boolean profile = profiled != null && clients == config.mainClients();
             if (profile) {
-                profiled.jfrStart("default");
+                profiled.jfrStart("profile");
             }
             boolean probing = probe != null && clients >= config.mainClients();
+            double[] cpu = deployment.cpu();
             Load.Point point = Load.run(system, clients, Duration.ofSeconds(config.pointSeconds()),
                     deployment.bookings(service, sessions), probing ? probe.listener() : Load.NONE);
             if (profile) {
@@ -334,9 +345,26 @@ public final class LoadBenchmark {
             }
             results.points(system).put(clients, point);
             checkCreated(system + ", " + clients + " clients", deployment, service, sessions, point);
+            charge(system + "/" + clients, deployment, cpu, point);
         }
         contention(system, deployment);
         sellout(system, deployment);
+    }
+
+    /**
+     * CPU milliseconds per booking created that the system's own processes, and the PostgreSQL backends serving its
+     * database, used from the start of the point until its bookings were checked (for a split deployment: until the
+     * query node had projected them). Requests answered after the deadline are in the CPU but not in the count.
+     */
+    private void charge(String key, Deployment deployment, double[] before, Load.Point point) {
+        double[] after = deployment.cpu();
+        if (point.created() > 0) {
+            double server = 1000 * (after[0] - before[0]) / point.created();
+            double database = 1000 * (after[1] - before[1]) / point.created();
+            results.cpuPerBooking.put(key, server);
+            results.dbCpuPerBooking.put(key, database);
+            log("  CPU per booking: %.2f ms in %s, %.2f ms in PostgreSQL", server, deployment.servers, database);
+        }
     }
 
     /**
@@ -356,11 +384,13 @@ public final class LoadBenchmark {
         List<Deployment.Session> sessions = new ArrayList<>();
         String service = deployment.newClassService(system + "-contention", config.contentionSessions(), UNLIMITED,
                 Deployment.firstStart(), Duration.ofHours(2), sessions);
+        double[] cpu = deployment.cpu();
         Load.Point point = Load.run(system + " contention (" + config.contentionSessions() + " sessions)",
                 config.contentionClients(), Duration.ofSeconds(config.contentionSeconds()),
                 deployment.bookings(service, sessions), Load.NONE);
         results.contention.put(system, point);
         checkCreated(system + ", contention", deployment, service, sessions, point);
+        charge(system + "/contention", deployment, cpu, point);
     }
 
     /**
@@ -440,6 +470,8 @@ public final class LoadBenchmark {
     private List<EventStoreAccess.Target> historyTargets(Deployment split, EventStoreAccess store) {
         int services = config.smoke() ? 1 : 4;
         int perService = config.smoke() ? 20 : 250;
+        results.historyTargets = String.format(Locale.ROOT, "%d other class service%s of %d sessions (%,d session"
+                + " aggregates)", services, services == 1 ? "" : "s", perService, services * perService);
         List<EventStoreAccess.Target> targets = new ArrayList<>();
         for (int s = 0; s < services; s++) {
             List<Deployment.Session> sessions = new ArrayList<>();

@@ -76,7 +76,7 @@ record LoadConfig(
                 r.list("targets", smoke ? "crud,raw,split" : "crud,raw,embedded,standalone,split"),
                 r.ints("clients", "1,16,64"),
                 r.integer("point-seconds", smoke ? 2 : 15),
-                r.integer("warmup-seconds", smoke ? 1 : 5),
+                r.integer("warmup-seconds", smoke ? 1 : 10),
                 r.integer("contention-clients", 64),
                 r.integer("contention-sessions", 5),
                 r.integer("contention-seconds", smoke ? 2 : 15),

@@ -93,7 +93,11 @@ final class Report {
                 the %d sessions of a fresh class service per point (so no point books into sessions an earlier one \
                 grew); %d s per point after a %d s warm-up at 16 clients. Only `201 Created` counts as a booking; \
                 latency is from sending to reading the answer, in the client, for 201s; every other answer is listed \
-                as an error by status. Every engine process and the CRUD app run with `-Xmx%s` and a HikariCP pool of \
+                as an error by status. CPU ms per booking: user + system CPU time (from `/proc`) of the system's \
+                own processes and of the PostgreSQL backends connected to its database, from the start of the point \
+                until its bookings were checked (for the split deployment, until the query node had projected them), \
+                over the bookings created; for the raw append, the driver's JDBC threads and their backends. CPU per \
+                booking depends much less on other jobs sharing the machine than a rate does. Every engine process and the CRUD app run with `-Xmx%s` and a HikariCP pool of \
                 %d (query node %d); the embedded default runs as shipped (its own pool). After each point the seats \
                 the system reports taken are checked against the 201s counted. The driver, PostgreSQL and the system \
                 under test share the machine's cores (and other jobs ran on it), so the ratios, measured in the same \
@@ -124,8 +128,8 @@ final class Report {
                 + " faster), and its p99 over the reference's (below 1 is better). × raw: bookings/s over the raw"
                 + " PostgreSQL append rate.\n\n");
         out.append("| system | clients | bookings/s | p50 ms | p95 ms | p99 ms | errors | × CRUD bookings/s"
-                + " | × CRUD p99 | × raw |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: |\n");
+                + " | × CRUD p99 | × raw | CPU ms per booking: system + PostgreSQL | × CRUD CPU |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
         Map<Integer, Load.Point> crud = results.throughput.getOrDefault("crud", Map.of());
         Map<Integer, Load.Point> raw = results.throughput.getOrDefault("raw", Map.of());
         for (Map.Entry<String, String> system : SYSTEMS.entrySet()) {
@@ -148,6 +152,9 @@ final class Report {
                                 reference.p99()))
                         .append(" | ").append(isRaw || rawPoint == null ? "" : ratio(point.perSecond(),
                                 rawPoint.perSecond()))
+                        .append(" | ").append(cpu(system.getKey() + "/" + point.clients()))
+                        .append(" | ").append(isCrud || isRaw ? "" : ratio(cpuTotal(system.getKey() + "/"
+                                + point.clients()), cpuTotal("crud/" + point.clients())))
                         .append(" |\n");
             }
         }
@@ -166,8 +173,9 @@ final class Report {
                         + " reported taken, than it has.\n\n", config.contentionSeconds(),
                 config.contentionSessions(), config.contentionSessions(), config.selloutCapacity()));
         out.append("| system | bookings/s | p50 ms | p95 ms | p99 ms | errors | × CRUD bookings/s | × CRUD p99"
-                + " | sell-out: seats sold (201s / reported) | overbooked |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |\n");
+                + " | CPU ms per booking: system + PostgreSQL | × CRUD CPU | sell-out: seats sold (201s / reported)"
+                + " | overbooked |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | --- |\n");
         Load.Point crud = results.contention.get("crud");
         results.contention.forEach((system, point) -> {
             Results.Sellout sellout = results.sellouts.get(system);
@@ -177,6 +185,9 @@ final class Report {
                     .append(" | ").append(f1(point.p99())).append(" | ").append(point.errorSummary())
                     .append(" | ").append(isCrud || crud == null ? "" : ratio(point.perSecond(), crud.perSecond()))
                     .append(" | ").append(isCrud || crud == null ? "" : ratio(point.p99(), crud.p99()))
+                    .append(" | ").append(cpu(system + "/contention"))
+                    .append(" | ").append(isCrud ? "" : ratio(cpuTotal(system + "/contention"),
+                            cpuTotal("crud/contention")))
                     .append(" | ").append(sellout == null ? "" : sellout.sold() + " / "
                             + sellout.reported().values().stream().mapToInt(Integer::intValue).sum() + " of "
                             + sellout.seats())
@@ -215,14 +226,15 @@ final class Report {
         out.append(String.format(Locale.ROOT, """
                 The command node of the split deployment alone (no query node running), %d s per point on a fresh \
                 class service of %d sessions, with the store holding more and more events. The history is seeded \
-                with `EventStoreAccess`: bookings of four other class services (1,000 session aggregates), each \
+                with `EventStoreAccess`: bookings of %s, none of them booked by a measured point, each \
                 booking the two events a create-booking command stores (the session's `SeatsReservedEvent` at its \
                 next sequence number, the booking's `BookingCreatedEvent`), copied from a booking made through the \
                 API, with the engine's metadata and a correct audit hash chain, appended through Axon's \
                 `JdbcEventStorageEngine` configured as the engine configures it, %d bookings per transaction, two \
                 threads. The first row is the fresh store (catalogue events only).
 
-                """, config.pointSeconds(), config.sessions(), EventStoreAccess.BATCH_BOOKINGS));
+                """, config.pointSeconds(), config.sessions(), results.historyTargets,
+                EventStoreAccess.BATCH_BOOKINGS));
         out.append("| events stored | bookings/s | p50 ms | p95 ms | p99 ms | errors | × first row bookings/s"
                 + " | × first row p99 | seeded before this row |\n");
         out.append("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |\n");
@@ -386,6 +398,22 @@ final class Report {
         out.append('\n');
     }
 
+    /** "system + PostgreSQL" CPU ms per booking of a point, or a dash. */
+    private String cpu(String key) {
+        Double app = results.cpuPerBooking.get(key);
+        Double db = results.dbCpuPerBooking.get(key);
+        if (app == null) {
+            return "–";
+        }
+        return f2(app) + (db == null || Double.isNaN(db) ? " (H2 inside)" : " + " + f2(db));
+    }
+
+    private double cpuTotal(String key) {
+        Double app = results.cpuPerBooking.get(key);
+        Double db = results.dbCpuPerBooking.get(key);
+        return app == null ? Double.NaN : app + (db == null || Double.isNaN(db) ? 0 : db);
+    }
+
     private static void row(StringBuilder out, String target, String measured, boolean met) {
         out.append("| ").append(target).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**")
                 .append(" |\n");
@@ -397,7 +425,7 @@ final class Report {
         }
         out.append(String.format(Locale.ROOT, "### Where the engine spends its CPU (JFR, %d clients)\n\n",
                 config.mainClients()));
-        out.append("A JFR recording (`jcmd <pid> JFR.start settings=default`, Java samples every 20 ms) of the engine"
+        out.append("A JFR recording (`jcmd <pid> JFR.start settings=profile`, Java samples every 10 ms) of the engine"
                 + " process during the measured point above (so that point carries JFR's small overhead), then the"
                 + " `jdk.ExecutionSample` events aggregated: by the method on top of the stack (self time), by its"
                 + " package, and by library anywhere on the stack (a sample counts once for each library it passes"
@@ -469,6 +497,10 @@ final class Report {
 
     static String f0(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    static String f2(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
     }
 
     static String f1(double value) {

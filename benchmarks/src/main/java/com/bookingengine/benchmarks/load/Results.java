@@ -12,9 +12,15 @@ final class Results {
     /** System key (crud, raw, embedded, standalone, split) to clients to point. */
     final Map<String, Map<Integer, Load.Point>> throughput = new LinkedHashMap<>();
     final Map<String, Load.Point> contention = new LinkedHashMap<>();
+    /** CPU milliseconds the system's own processes used per booking created, by "system/clients" or "system/contention". */
+    final Map<String, Double> cpuPerBooking = new LinkedHashMap<>();
+    /** The same for the PostgreSQL backends connected to the system's database (NaN without one). */
+    final Map<String, Double> dbCpuPerBooking = new LinkedHashMap<>();
     final Map<String, Sellout> sellouts = new LinkedHashMap<>();
     final Map<Integer, Lag> lag = new LinkedHashMap<>();
     final List<HistoryPoint> history = new ArrayList<>();
+    /** Where the history was seeded, e.g. "4 class services of 250 sessions". */
+    String historyTargets = "";
     Replay replay;
     EventStoreAccess.Scan rawScan;
     EventStoreAccess.Scan decodingScan;

@@ -164,6 +164,25 @@ final class ServerProcess {
         }
     }
 
+    /**
+     * CPU time (user + system) the process has used so far, from {@code /proc/<pid>/stat} (clock ticks of 10 ms);
+     * NaN where there is no procfs.
+     */
+    double cpuSeconds() {
+        return cpuSeconds(process.pid());
+    }
+
+    /** CPU time (user + system) of any process, by pid; NaN if it cannot be read. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** Starts a JFR recording in the running process ({@code jcmd <pid> JFR.start}). */
     void jfrStart(String settings) {
         jcmd("JFR.start", "name=load-benchmark", "settings=" + settings);
