@@ -144,7 +144,7 @@ final class Deployment {
     Map<String, Integer> seatsTaken(String serviceId, List<Session> sessions) {
         Map<String, Integer> taken = new HashMap<>();
         if (kind == Kind.ENGINE) {
-            awaitCaughtUp(Duration.ofSeconds(60));
+            awaitCaughtUp(Duration.ofSeconds(180));
             Instant from = sessions.stream().map(Session::start).min(Instant::compareTo).orElseThrow();
             Instant to = sessions.stream().map(Session::end).max(Instant::compareTo).orElseThrow();
             JsonNode slots = Http.getOk(queryUrl + "/api/v1/availability?serviceId=" + serviceId + "&from="

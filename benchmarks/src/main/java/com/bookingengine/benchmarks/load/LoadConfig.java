@@ -83,7 +83,7 @@ record LoadConfig(
                 r.integer("sellout-capacity", smoke ? 10 : 100),
                 r.integer("sessions", 200),
                 r.longs("history", smoke ? "6000,10000" : "100000,1000000"),
-                r.integer("replay-cap-seconds", smoke ? 60 : 120),
+                r.integer("replay-cap-seconds", smoke ? 60 : 90),
                 r.integer("availability-bookings", smoke ? 300 : 10_000),
                 r.integer("appointment-bookings", smoke ? 20 : 300),
                 r.integer("availability-warmup", smoke ? 5 : 100),
