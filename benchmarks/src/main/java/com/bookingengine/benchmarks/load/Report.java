@@ -231,7 +231,8 @@ final class Report {
                 next sequence number, the booking's `BookingCreatedEvent`), copied from a booking made through the \
                 API, with the engine's metadata and a correct audit hash chain, appended through Axon's \
                 `JdbcEventStorageEngine` configured as the engine configures it, %d bookings per transaction, two \
-                threads. The first row is the fresh store (catalogue events only).
+                threads. The first row is the store as the command node found it after its warm-up: the catalogue and the \
+                warm-up's bookings only.
 
                 """, config.pointSeconds(), config.sessions(), results.historyTargets,
                 EventStoreAccess.BATCH_BOOKINGS));
@@ -420,37 +421,53 @@ final class Report {
     }
 
     private void profiles(StringBuilder out) {
-        if (results.profiles.isEmpty()) {
-            return;
-        }
-        out.append(String.format(Locale.ROOT, "### Where the engine spends its CPU (JFR, %d clients)\n\n",
-                config.mainClients()));
-        out.append("A JFR recording (`jcmd <pid> JFR.start settings=profile`, Java samples every 10 ms) of the engine"
-                + " process during the measured point above (so that point carries JFR's small overhead), then the"
-                + " `jdk.ExecutionSample` events aggregated: by the method on top of the stack (self time), by its"
-                + " package, and by library anywhere on the stack (a sample counts once for each library it passes"
-                + " through, so the column does not add up to 100 %).\n\n");
-        for (JfrSummary summary : results.profiles.values()) {
-            out.append(String.format(Locale.ROOT, "**%s**: %,d samples.\n\n", SYSTEMS.getOrDefault(summary.label(),
-                    summary.label()), summary.samples()));
-            out.append("| # | top frame (method) | % | top frame package | % | library on the stack | % |\n");
-            out.append("| ---: | --- | ---: | --- | ---: | --- | ---: |\n");
-            int rows = Math.max(summary.topMethods().size(), Math.max(summary.topPackages().size(),
-                    summary.layers().size()));
-            for (int i = 0; i < rows; i++) {
-                out.append("| ").append(i + 1).append(" | ");
-                cell(out, summary, summary.topMethods(), i);
-                cell(out, summary, summary.topPackages(), i);
-                cell(out, summary, summary.layers(), i);
-                out.append('\n');
-            }
-            out.append('\n');
+        if (!results.profiles.isEmpty()) {
+            profileSection(out, config.mainClients(), results.profiles.values());
         }
     }
 
-    private static void cell(StringBuilder out, JfrSummary summary, List<Map.Entry<String, Long>> entries, int i) {
+    /** The profile part of the section (also printed by {@link JfrSummary#main} for earlier recordings). */
+    static void profileSection(StringBuilder out, int clients, Iterable<JfrSummary> summaries) {
+        out.append(String.format(Locale.ROOT, "### Where the engine spends its CPU (JFR, %d clients)\n\n",
+                clients));
+        out.append("A JFR recording (`jcmd <pid> JFR.start settings=profile`, Java samples every 10 ms) of the engine"
+                + " process during the measured point above (so that point carries JFR's small overhead), its"
+                + " `jdk.ExecutionSample` events (what `jfr print --events jdk.ExecutionSample` lists) aggregated by"
+                + " the frame on top of the stack: its method, its package, and its library, where time spent in JDK"
+                + " code is charged to the library that called into the JDK (the topmost non-JDK frame); then by"
+                + " thread pool (numbers in thread names replaced by N). Below each table, the libraries found"
+                + " anywhere on the stack (inclusive: a sample counts for each library it passes through).\n\n");
+        for (JfrSummary summary : summaries) {
+            out.append(String.format(Locale.ROOT, "**%s**: %,d samples.\n\n", SYSTEMS.getOrDefault(summary.label(),
+                    summary.label()), summary.samples()));
+            out.append("| # | top frame (method) | % | top frame package | % | library (topmost non-JDK frame) | %"
+                    + " | thread pool | % |\n");
+            out.append("| ---: | --- | ---: | --- | ---: | --- | ---: | --- | ---: |\n");
+            int rows = Math.max(Math.max(summary.topMethods().size(), summary.topPackages().size()),
+                    Math.max(summary.libraries().size(), summary.threads().size()));
+            for (int i = 0; i < rows; i++) {
+                out.append("| ").append(i + 1).append(" | ");
+                cell(out, summary, summary.topMethods(), i, true);
+                cell(out, summary, summary.topPackages(), i, true);
+                cell(out, summary, summary.libraries(), i, false);
+                cell(out, summary, summary.threads(), i, true);
+                out.append('\n');
+            }
+            out.append("\nOn the stack: ");
+            List<Map.Entry<String, Long>> onStack = summary.onStack();
+            for (int i = 0; i < onStack.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(onStack.get(i).getKey()).append(' ')
+                        .append(String.format(Locale.ROOT, "%.0f %%", summary.share(onStack.get(i).getValue())));
+            }
+            out.append(".\n\n");
+        }
+    }
+
+    private static void cell(StringBuilder out, JfrSummary summary, List<Map.Entry<String, Long>> entries, int i,
+                             boolean code) {
         if (i < entries.size()) {
-            out.append('`').append(entries.get(i).getKey()).append("` | ")
+            String name = entries.get(i).getKey().replace("|", "\\|");
+            out.append(code ? "`" + name + "`" : name).append(" | ")
                     .append(String.format(Locale.ROOT, "%.1f", summary.share(entries.get(i).getValue()))).append(" | ");
         } else {
             out.append(" | | ");

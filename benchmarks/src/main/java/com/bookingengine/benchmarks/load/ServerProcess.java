@@ -118,7 +118,15 @@ final class ServerProcess {
 
     /** Starts the process and waits until its readiness answers 200 (fails with the log's tail otherwise). */
     ServerProcess start(Duration timeout) {
-        long started = System.nanoTime();
+        launch();
+        return awaitHealthy(timeout);
+    }
+
+    private long launched;
+
+    /** Starts the process without waiting for it. */
+    ServerProcess launch() {
+        launched = System.nanoTime();
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -129,11 +137,12 @@ final class ServerProcess {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name, e);
         }
-        awaitHealthy(started, timeout);
         return this;
     }
 
-    private void awaitHealthy(long started, Duration timeout) {
+    /** Waits until the launched process's readiness answers 200; its start-up time counts from the launch. */
+    ServerProcess awaitHealthy(Duration timeout) {
+        long started = launched;
         long deadline = started + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + healthPath))
                 .timeout(Duration.ofSeconds(3)).GET().build();
@@ -148,7 +157,7 @@ final class ServerProcess {
                     startSeconds = (System.nanoTime() - started) / 1e9;
                     LoadBenchmark.log("%s healthy after %.1f s (pid %d, port %d, log %s)", name, startSeconds,
                             process.pid(), port, log);
-                    return;
+                    return this;
                 }
             } catch (IOException e) {
                 // not listening yet
