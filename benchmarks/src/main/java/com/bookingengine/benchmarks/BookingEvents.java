@@ -30,7 +30,7 @@ import org.axonframework.messaging.MetaData;
  * {@code ClassSession} aggregate at its next sequence, with the metadata the engine puts on every event
  * (actor, correlation and causation ids, trace id, audit hash).
  */
-final class BookingEvents {
+public final class BookingEvents {
 
     static final String BOOKING_TYPE = "Booking";
     static final String SESSION_TYPE = "ClassSession";
@@ -48,7 +48,7 @@ final class BookingEvents {
     }
 
     /** The two events of one booking: the session's reservation and the new booking. */
-    static List<DomainEventMessage<?>> booking(int sessionIndex, long sessionSequence) {
+    public static List<DomainEventMessage<?>> booking(int sessionIndex, long sessionSequence) {
         String bookingId = UUID.randomUUID().toString();
         String sessionId = sessionId(sessionIndex);
         MetaData metaData = metaData();

@@ -1,0 +1,200 @@
+package com.bookingengine.benchmarks.load;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The load benchmark's knobs: {@code key=value} program arguments, or system properties {@code bench.<key>}
+ * (arguments win). {@code size=full} (the default) is the documented run of about 15 minutes on two cores;
+ * {@code size=smoke} is the tiny run CI makes (2-second points, tiny seeds, the split PostgreSQL deployment only,
+ * never writes docs/BENCHMARKS.md). Any other key overrides the size's default.
+ */
+record LoadConfig(
+        String size,
+        /** Which systems to measure, in this order: crud, raw, embedded, standalone, split. */
+        List<String> targets,
+        int[] clients,
+        int pointSeconds,
+        int warmupSeconds,
+        int contentionClients,
+        int contentionSessions,
+        int contentionSeconds,
+        /** Seats per session in the sell-out race (every seat sold, none twice). */
+        int selloutCapacity,
+        int sessions,
+        /** Total stored events at which the history points measure (after a first point on the fresh store). */
+        long[] history,
+        int replayCapSeconds,
+        int availabilityBookings,
+        int appointmentBookings,
+        int availabilityWarmup,
+        int availabilitySamples,
+        boolean jfr,
+        String engineHeap,
+        int enginePool,
+        int queryPool,
+        String pgUrl,
+        String pgUser,
+        String docs,
+        Path workDir) {
+
+    static final Set<String> ALL_TARGETS = new LinkedHashSet<>(List.of("crud", "raw", "embedded", "standalone", "split"));
+
+    static LoadConfig parse(String[] args) {
+        Map<String, String> values = new HashMap<>();
+        System.getProperties().forEach((k, v) -> {
+            String key = k.toString();
+            if (key.startsWith("bench.") && !key.equals("bench.args")) {
+                values.put(key.substring("bench.".length()), v.toString());
+            }
+        });
+        for (String arg : args) {
+            if (arg.isBlank()) {
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("arguments are key=value, got " + arg);
+            }
+            values.put(arg.substring(0, eq).replaceFirst("^--", ""), arg.substring(eq + 1));
+        }
+        String size = values.getOrDefault("size", "full");
+        boolean smoke = switch (size) {
+            case "smoke" -> true;
+            case "full" -> false;
+            default -> throw new IllegalArgumentException("size is full or smoke, not " + size);
+        };
+        Reader r = new Reader(values);
+        LoadConfig config = new LoadConfig(
+                size,
+                r.list("targets", smoke ? "crud,raw,split" : "crud,raw,embedded,standalone,split"),
+                r.ints("clients", "1,16,64"),
+                r.integer("point-seconds", smoke ? 2 : 15),
+                r.integer("warmup-seconds", smoke ? 1 : 10),
+                r.integer("contention-clients", 64),
+                r.integer("contention-sessions", 5),
+                r.integer("contention-seconds", smoke ? 2 : 15),
+                r.integer("sellout-capacity", smoke ? 10 : 100),
+                r.integer("sessions", 200),
+                r.longs("history", smoke ? "6000,10000" : "100000,1000000"),
+                r.integer("replay-cap-seconds", smoke ? 60 : 90),
+                r.integer("availability-bookings", smoke ? 300 : 10_000),
+                r.integer("appointment-bookings", smoke ? 20 : 300),
+                r.integer("availability-warmup", smoke ? 5 : 100),
+                r.integer("availability-samples", smoke ? 20 : 500),
+                Boolean.parseBoolean(r.string("jfr", "true")),
+                r.string("engine-heap", "512m"),
+                r.integer("engine-pool", 20),
+                r.integer("query-pool", 10),
+                r.string("pg-url", "jdbc:postgresql://127.0.0.1:5432/"),
+                r.string("pg-user", "root"),
+                r.string("docs", smoke ? "none" : ""),
+                Path.of(r.string("work-dir", "benchmarks/target/load-benchmark")).toAbsolutePath());
+        if (!r.unused().isEmpty()) {
+            throw new IllegalArgumentException("unknown arguments: " + r.unused());
+        }
+        for (String target : config.targets) {
+            if (!ALL_TARGETS.contains(target)) {
+                throw new IllegalArgumentException("targets are " + ALL_TARGETS + ", not " + target);
+            }
+        }
+        return config;
+    }
+
+    boolean smoke() {
+        return "smoke".equals(size);
+    }
+
+    boolean runs(String target) {
+        return targets.contains(target);
+    }
+
+    /** The client count whose figure is profiled, compared across history sizes and probed for lag. */
+    int mainClients() {
+        return Arrays.stream(clients).filter(c -> c == 16).findFirst().orElse(clients[clients.length / 2]);
+    }
+
+    String jdbcUrl(String database) {
+        return pgUrl + database;
+    }
+
+    /** docs/BENCHMARKS.md: as given, or found from the working directory upwards; null for {@code docs=none}. */
+    Path docsFile() {
+        if ("none".equals(docs)) {
+            return null;
+        }
+        if (!docs.isEmpty()) {
+            return Path.of(docs);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("docs/BENCHMARKS.md");
+            if (candidate.toFile().isFile() && dir.resolve("pom.xml").toFile().isFile()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("docs/BENCHMARKS.md not found above " + Path.of("").toAbsolutePath()
+                + "; pass docs=PATH or docs=none");
+    }
+
+    /** The arguments that differ from the size's defaults, for the report's command line. */
+    static String describe(String[] args) {
+        StringBuilder out = new StringBuilder();
+        for (String arg : args) {
+            if (!arg.isBlank()) {
+                out.append(out.isEmpty() ? "" : " ").append(arg);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final class Reader {
+        private final Map<String, String> values;
+        private final Set<String> used = new LinkedHashSet<>();
+
+        Reader(Map<String, String> values) {
+            this.values = values;
+            used.add("size");
+        }
+
+        String string(String key, String fallback) {
+            used.add(key);
+            return values.getOrDefault(key, fallback);
+        }
+
+        int integer(String key, int fallback) {
+            String value = string(key, null);
+            return value == null ? fallback : Integer.parseInt(value.replace("_", ""));
+        }
+
+        int[] ints(String key, String fallback) {
+            return Arrays.stream(string(key, fallback).split(",")).map(String::trim)
+                    .mapToInt(Integer::parseInt).toArray();
+        }
+
+        long[] longs(String key, String fallback) {
+            String value = string(key, fallback).trim();
+            if (value.isEmpty() || value.equals("none")) {
+                return new long[0];
+            }
+            return Arrays.stream(value.split(",")).map(s -> s.trim().replace("_", "").toLowerCase(Locale.ROOT))
+                    .mapToLong(s -> s.contains("e") ? (long) Double.parseDouble(s) : Long.parseLong(s)).toArray();
+        }
+
+        List<String> list(String key, String fallback) {
+            return Arrays.stream(string(key, fallback).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .toList();
+        }
+
+        Set<String> unused() {
+            Set<String> unused = new LinkedHashSet<>(values.keySet());
+            unused.removeAll(used);
+            return unused;
+        }
+    }
+}
