@@ -14,6 +14,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What auditors rely on (SPEC §5): a booking's history, the booking as of an instant, the export, the hash chain. */
+@OwnEngine
 class AuditApiTest extends EngineTest {
 
     private String bookAndConfirmAndCancel(Api.ClassFixture session) {

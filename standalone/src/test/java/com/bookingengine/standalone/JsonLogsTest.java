@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JSON object a line. Its own class, because Boot sets up logging once per JVM while any engine runs: this engine
  * must be the only one started while it is up.
  */
+@ExtendWith(SharedEngine.ClosedBefore.class) // before the capture starts: its shutdown lines are plain text
 @ExtendWith(OutputCaptureExtension.class)
 class JsonLogsTest {
 

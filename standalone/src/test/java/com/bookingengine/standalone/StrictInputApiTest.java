@@ -328,7 +328,10 @@ class StrictInputApiTest extends EngineTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
-    /** How many events the store holds, read page by page through GET /events: every one must read back. */
+    /**
+     * How many events the store holds, read page by page through GET /events: every one must read back. Events of
+     * the actor {@code system} (a checkout of another class expiring on the shared engine) are not counted.
+     */
     private static long eventCount() {
         long count = 0;
         Long after = null;
@@ -339,7 +342,9 @@ class StrictInputApiTest extends EngineTest {
             if (events.isEmpty()) {
                 return count;
             }
-            count += events.size();
+            for (JsonNode event : events) {
+                count += event.path("metadata").path("actor").asText().equals("system") ? 0 : 1;
+            }
             after = page.body().path("next").asLong();
         }
     }

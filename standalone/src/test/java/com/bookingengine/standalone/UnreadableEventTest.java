@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * chain, as an old bug would have written them. Every reader still answers, shows those events as stored and flagged,
  * and goes on to the events after them.
  */
+@OwnEngine
 class UnreadableEventTest extends EngineTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
