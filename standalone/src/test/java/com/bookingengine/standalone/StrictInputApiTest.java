@@ -6,6 +6,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -154,6 +158,32 @@ class StrictInputApiTest extends EngineTest {
     }
 
     @Test
+    void anEnumNameWithSpaceOrControlCharactersAroundItIsRefusedNotTrimmed() {
+        // Jackson would trim these to IN_PERSON and CLASS (found by HostileInputTest)
+        for (String option : new String[]{"IN_PERSON ", " IN_PERSON", "IN_PERSON\u0000", "\tIN_PERSON", "IN_PERSON\n"}) {
+            String booking = RawHttp.write(Api.booking(session, "IN_PERSON"))
+                    .replace("\"option\":\"IN_PERSON\"", "\"option\":\"" + option + "\"");
+            badField(api.post(Api.BOOKER, "/bookings", booking), "payment.option");
+        }
+        String service = RawHttp.write(service("svc-" + UUID.randomUUID())).replace("\"CLASS\"", "\" CLASS\"");
+        badField(api.post(Api.OWNER, "/services", service), "type");
+    }
+
+    @Test
+    void aDateAsDigitsInTextOrWithSpaceOrControlCharactersAroundItIsRefused() {
+        // Jackson would read "1900000000" as epoch seconds (2030-03-17) and trim the rest (found by HostileInputTest)
+        Instant start = Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+        String sessions = "/services/" + session.serviceId() + "/sessions";
+        for (String end : new String[]{"1900000000", "1900000000.5", start.plusSeconds(3600) + "\\u0000",
+                " " + start.plusSeconds(3600), start.plusSeconds(3600) + "\\n"}) {
+            badField(api.post(Api.OWNER, sessions, "{\"start\": \"" + start + "\", \"end\": \"" + end + "\"}"),
+                    "end");
+        }
+        badField(api.post(Api.OWNER, "/coupons", "{\"code\": \"" + code() + "\", \"percentOff\": 10, "
+                + "\"validUntil\": \"2030-01-01T00:00:00Z\\u0000\"}"), "validUntil");
+    }
+
+    @Test
     void aNumberSentAsTextOrAnOverLongNumberIsRefused() {
         badField(api.post(Api.OWNER, "/bookings/" + bookingId + "/participants", "{\"participants\": \"2\"}"),
                 "participants");
@@ -222,6 +252,19 @@ class StrictInputApiTest extends EngineTest {
         badField(api.post(Api.BOOKER, "/bookings", form), "formInfo.note");
         form.put("formInfo", Map.of("no\u0000te", "x"));
         badField(api.post(Api.BOOKER, "/bookings", form), "formInfo");
+    }
+
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedAlsoWhereItsBytesSpellACharacterTheLongWay() {
+        // Jackson's own decoder read C0 AF as '/' and C0 80 as NUL (found by HostileInputTest)
+        for (String bytes : new String[]{"c0af", "e080af", "c080", "ff", "eda080"}) {
+            Api.Response answer = postBytes(Api.BOOKER, "/bookings", RawHttp.write(Api.booking(session, "IN_PERSON"))
+                    .replace("\"Ada\"", "\"Ada@@\""), java.util.HexFormat.of().parseHex(bytes));
+            problem(answer, 400);
+        }
+        Api.Response overlong = postBytes(Api.OWNER, "/bookings/" + bookingId + "/decline",
+                "{\"reason\": \"a@@b\"}", new byte[]{(byte) 0xC0, (byte) 0xAF});
+        assertThat(problem(overlong, 400).text("detail")).contains("UTF-8");
     }
 
     @Test
@@ -347,6 +390,20 @@ class StrictInputApiTest extends EngineTest {
             }
             after = page.body().path("next").asLong();
         }
+    }
+
+    /** POSTs {@code json} with {@code bytes} in place of its {@code @@}, as they are: no client would send them. */
+    private static Api.Response postBytes(String key, String path, String json, byte[] bytes) {
+        int at = json.indexOf("@@");
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(json.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bytes);
+        body.writeBytes(json.substring(at + 2).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = raw.send(raw.request("/api/v1" + path)
+                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                RawHttp.json(response));
     }
 
     private static void refusedService(Map<String, Object> price, String field) {

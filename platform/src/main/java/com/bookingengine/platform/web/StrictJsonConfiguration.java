@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,22 +26,34 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Request bodies are read strictly (SPEC §4, "Input is strict, never reinterpreted"): a key sent twice, content
  * after the document, a fraction for a whole number, a number or boolean for a string (or the other way round), a
- * number for an enum constant, an epoch number for a date, or a number literal of more than
+ * number for an enum constant, an epoch number for a date (also as digits in a string), an enum name or a date with
+ * white space or control characters around it (Jackson would trim them off), a body that is not valid UTF-8 (Jackson
+ * would read an overlong {@code C0 AF} as {@code /}), or a number literal of more than
  * {@value #MAX_NUMBER_LENGTH} characters is a 400, never a guess. Only Spring's web mapper is configured: Axon's serializer has a mapper of its own
  * ({@code AxonMessagingConfiguration}) that must keep reading stored events as they are.
  */
@@ -70,6 +83,7 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-java-time").setDeserializerModifier(new TextOnlyJavaTime()));
+        mapper.registerModule(new SimpleModule("strict-enums").setDeserializerModifier(new ExactEnumNames()));
     }
 
     /** Bodies go through a converter that names the field of a parse-level refusal (a duplicate key). */
@@ -109,6 +123,42 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
             if (!p.hasToken(JsonToken.VALUE_STRING)) {
                 return ctxt.handleUnexpectedToken(handledType(), p);
             }
+            // Jackson reads "1900000000" (and "1900000000.5") as epoch seconds and trims what surrounds the text
+            String text = p.getText();
+            if (!text.equals(text.trim()) || EPOCH_TEXT.matcher(text).matches()) {
+                return ctxt.handleWeirdStringValue(handledType(), text, "not an ISO-8601 text");
+            }
+            return super.deserialize(p, ctxt);
+        }
+    }
+
+    private static final Pattern EPOCH_TEXT = Pattern.compile("-?[0-9]+(\\.[0-9]*)?");
+
+    /** An enum constant only by its exact name: Jackson would also take it with spaces or control characters around. */
+    private static final class ExactEnumNames extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                          BeanDescription description, JsonDeserializer<?> deserializer) {
+            return new Untrimmed(deserializer);
+        }
+    }
+
+    private static final class Untrimmed extends DelegatingDeserializer {
+
+        Untrimmed(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new Untrimmed(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && !p.getText().equals(p.getText().trim())) {
+                return ctxt.handleWeirdStringValue(handledType(), p.getText(), "not a constant's exact name");
+            }
             return super.deserialize(p, ctxt);
         }
     }
@@ -126,7 +176,7 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
         @Override
         public Object read(Type type, Class<?> contextClass, HttpInputMessage input) throws IOException {
             try {
-                return super.read(type, contextClass, input);
+                return super.read(type, contextClass, utf8Checked(input));
             } catch (HttpMessageNotReadableException e) {
                 throw explained(e);
             }
@@ -135,10 +185,57 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
         @Override
         protected Object readInternal(Class<?> clazz, HttpInputMessage input) throws IOException {
             try {
-                return super.readInternal(clazz, input);
+                return super.readInternal(clazz, utf8Checked(input));
             } catch (HttpMessageNotReadableException e) {
                 throw explained(e);
             }
+        }
+
+        /**
+         * The body, refused unless it is valid UTF-8 wherever Jackson would decode it as UTF-8 itself: its own decoder
+         * takes overlong forms ({@code C0 AF} for {@code /}, {@code C0 80} for NUL) as the characters they spell.
+         * Bodies declared in another charset, or that Jackson detects as UTF-16 or UTF-32, are read as before.
+         */
+        private static HttpInputMessage utf8Checked(HttpInputMessage input) throws IOException {
+            MediaType type = input.getHeaders().getContentType();
+            Charset declared = type == null ? null : type.getCharset();
+            if (declared != null && !declared.name().startsWith("UTF-")) {
+                return input;
+            }
+            byte[] body = input.getBody().readAllBytes();
+            if (readAsUtf8(body)) {
+                try {
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+                } catch (CharacterCodingException e) {
+                    throw new InvalidInputException(null, "The body is not valid UTF-8");
+                }
+            }
+            return new HttpInputMessage() {
+                @Override
+                public InputStream getBody() {
+                    return new ByteArrayInputStream(body);
+                }
+
+                @Override
+                public HttpHeaders getHeaders() {
+                    return input.getHeaders();
+                }
+            };
+        }
+
+        /** Whether Jackson's byte-source detection would take {@code body} as UTF-8: no UTF-16/32 BOM, no NUL up front. */
+        private static boolean readAsUtf8(byte[] body) {
+            if (body.length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
+                    || (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
+                return false;
+            }
+            for (int i = 0; i < Math.min(4, body.length); i++) {
+                if (body[i] == 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static RuntimeException explained(HttpMessageNotReadableException e) {
