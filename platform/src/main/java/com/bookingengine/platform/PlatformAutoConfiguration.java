@@ -8,6 +8,7 @@ import com.bookingengine.platform.security.ApiKeySecurityConfiguration;
 import com.bookingengine.platform.upcasting.UpcastingConfiguration;
 import com.bookingengine.platform.web.BodySizeLimitFilter;
 import com.bookingengine.platform.web.CorrelationIdFilter;
+import com.bookingengine.platform.web.MediaTypeHeadersFilter;
 import com.bookingengine.platform.web.ProblemDetailsAdvice;
 import com.bookingengine.platform.web.ProblemErrorController;
 import com.bookingengine.platform.web.ProblemErrorReportValve;
@@ -79,6 +80,14 @@ public class PlatformAutoConfiguration {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    public FilterRegistrationBean<MediaTypeHeadersFilter> mediaTypeHeaders() {
+        FilterRegistrationBean<MediaTypeHeadersFilter> registration =
+                new FilterRegistrationBean<>(new MediaTypeHeadersFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 

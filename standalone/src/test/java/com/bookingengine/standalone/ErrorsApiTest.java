@@ -221,6 +221,23 @@ class ErrorsApiTest extends EngineTest {
     }
 
     @Test
+    void aWildcardContentTypeIs415AndAnAcceptThatDoesNotParseIsA400Problem() {
+        // Spring failed with a 500 reading a body of type */*, and could write no refusal for Accept: nonsense
+        for (String type : List.of("*/*", "application/*")) {
+            HttpResponse<String> answer = raw.send(raw.request("/api/v1/bookings")
+                    .header("Authorization", "Bearer " + Api.BOOKER).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")));
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(415);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("application/problem+json"));
+            assertThat(RawHttp.json(answer).path("detail").asText()).contains("Content-Type");
+        }
+        Api.Response accept = problem(api.send(Api.OWNER, "GET", "/bookings?page=-1", null,
+                Map.of("Accept", "nonsense")), 400);
+        assertThat(accept.text("field")).isEqualTo("Accept");
+    }
+
+    @Test
     void aServiceWithAnUnknownTimeZoneIsRefused() {
         Map<String, Object> body = service("svc-" + UUID.randomUUID());
         body.put("timeZone", "Mars/Olympus_Mons");
