@@ -238,6 +238,19 @@ class ErrorsApiTest extends EngineTest {
     }
 
     @Test
+    void availabilityOutsideTheCalendarIsRefusedNamingTheBound() {
+        // an appointment's slots at the ends of Instant's range overflowed into a 500
+        Api.AppointmentFixture appointments = api.createAppointmentService("Europe/Berlin",
+                List.of(Api.hours(java.time.DayOfWeek.MONDAY, "09:00", "12:00")), 30, Map.of());
+        badField(api.get(Api.OWNER, "/availability?serviceId=" + appointments.serviceId()
+                + "&from=-1000000000-01-01T00:00:00Z&to=-1000000000-01-02T00:00:00Z"), "from");
+        badField(api.get(Api.OWNER, "/availability?serviceId=" + target.serviceId()
+                + "&from=2200-12-31T00:00:00Z&to=%2B1000000000-01-01T00:00:00Z"), "to");
+        badField(api.post(Api.OWNER, "/availability/check", Map.of("serviceId", appointments.serviceId(),
+                "start", "+1000000000-12-31T23:59:59Z", "end", "2030-01-07T09:30:00Z")), "start");
+    }
+
+    @Test
     void aServiceWithAnUnknownTimeZoneIsRefused() {
         Map<String, Object> body = service("svc-" + UUID.randomUUID());
         body.put("timeZone", "Mars/Olympus_Mons");

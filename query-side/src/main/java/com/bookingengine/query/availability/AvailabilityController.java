@@ -42,6 +42,8 @@ class AvailabilityController {
     @GetMapping
     Availability availability(@RequestParam String serviceId, @RequestParam Instant from, @RequestParam Instant to,
                               @RequestParam(defaultValue = "1") int participants) {
+        inCalendar("from", from);
+        inCalendar("to", to);
         if (!to.isAfter(from)) {
             throw new InvalidInputException("to", "to must be after from");
         }
@@ -55,6 +57,16 @@ class AvailabilityController {
     }
 
     /**
+     * Within the engine's calendar (the years 2000 to 2200, as every date it stores): nothing is bookable outside it,
+     * and a window at the ends of {@link Instant}'s range overflows the date arithmetic of appointment slots.
+     */
+    private static void inCalendar(String name, Instant value) {
+        com.bookingengine.api.common.CalendarRange.problem(value).ifPresent(problem -> {
+            throw new InvalidInputException(name, name + " " + problem);
+        });
+    }
+
+    /**
      * The body of {@code POST /availability/check}: a class's {@code sessionId}, an appointment's {@code start} and
      * {@code end}, or for a course neither ({@code course: true} may say so).
      */
@@ -64,6 +76,8 @@ class AvailabilityController {
 
     @PostMapping("/check")
     AvailabilityCheck check(@Valid @RequestBody CheckRequest body) {
+        inCalendar("start", body.start());
+        inCalendar("end", body.end());
         if (Boolean.TRUE.equals(body.course()) && (body.start() != null || body.end() != null)) {
             throw new InvalidInputException("course", "A course is checked whole: send course or start and end");
         }
