@@ -197,6 +197,15 @@ class StrictInputApiTest extends EngineTest {
     // ---- JSON documents ---------------------------------------------------------------------------------------
 
     @Test
+    void aBodyNestedPastTheParsersDepthIsRefusedSayingSo() {
+        // the refusal used to say "a number that is longer than 100 characters" (found by HostileInputTest)
+        String deep = "[".repeat(2000) + "]".repeat(2000);
+        Api.Response unknownKey = problem(api.post(Api.BOOKER, "/bookings/" + bookingId + "/cancel",
+                "{\"x\": " + deep + ", \"reason\": \"moved\"}"), 400);
+        assertThat(unknownKey.text("detail")).contains("deeper than 1000").doesNotContain("number");
+    }
+
+    @Test
     void aDuplicateKeyIsRefusedNamingTheKey() {
         // the confirmation: with the last value winning this would have canceled at revision 1
         Api.Response duplicate = badField(api.post(Api.OWNER, "/bookings/" + bookingId + "/cancel",

@@ -248,6 +248,11 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
                 }
                 if (t instanceof StreamConstraintsException) {
                     String field = e.getCause() instanceof JsonMappingException mapping ? path(mapping) : null;
+                    if (String.valueOf(t.getMessage()).contains("nesting depth")) {
+                        return new InvalidInputException(field, (field == null ? "The body" : "Field '" + field + "'")
+                                + " nests arrays or objects deeper than " + StreamReadConstraints.DEFAULT_MAX_DEPTH
+                                + " levels");
+                    }
                     return new InvalidInputException(field, (field == null ? "A number" : "Field '" + field + "' has a "
                             + "number that") + " is longer than " + MAX_NUMBER_LENGTH + " characters");
                 }
