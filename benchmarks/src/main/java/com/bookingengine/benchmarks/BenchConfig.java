@@ -60,26 +60,13 @@ record BenchConfig(
         return config;
     }
 
-    String jdbcUrl(String database) {
-        return pgUrl + database;
-    }
-
     /** docs/BENCHMARKS.md: as given, or found from the working directory upwards; null for {@code docs=none}. */
     Path docsFile() {
-        if ("none".equals(docs)) {
-            return null;
-        }
-        if (!docs.isEmpty()) {
-            return Path.of(docs);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("docs/BENCHMARKS.md");
-            if (candidate.toFile().isFile() && dir.resolve("pom.xml").toFile().isFile()) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("docs/BENCHMARKS.md not found above " + Path.of("").toAbsolutePath()
-                + "; pass docs=PATH or docs=none");
+        return BenchmarkFiles.docsFile(docs);
+    }
+
+    String jdbcUrl(String database) {
+        return pgUrl + database;
     }
 
     private static int integer(Map<String, String> values, String key, int fallback) {

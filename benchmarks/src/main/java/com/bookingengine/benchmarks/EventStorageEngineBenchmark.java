@@ -658,25 +658,11 @@ public final class EventStorageEngineBenchmark {
     }
 
     private static String cpuInfo(String key) {
-        return procValue("/proc/cpuinfo", key);
+        return BenchmarkFiles.procValue("/proc/cpuinfo", key);
     }
 
     private static String meminfo(String key) {
-        return procValue("/proc/meminfo", key);
-    }
-
-    private static String procValue(String file, String key) {
-        try {
-            for (String line : Files.readAllLines(Path.of(file))) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
-                    return line.substring(colon + 1).trim();
-                }
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "?";
+        return BenchmarkFiles.procValue("/proc/meminfo", key);
     }
 
     /** A growable list of primitive longs: latencies without boxing. */

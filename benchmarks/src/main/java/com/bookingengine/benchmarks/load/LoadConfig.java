@@ -1,5 +1,7 @@
 package com.bookingengine.benchmarks.load;
 
+import com.bookingengine.benchmarks.BenchmarkFiles;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -120,26 +122,13 @@ record LoadConfig(
         return Arrays.stream(clients).filter(c -> c == 16).findFirst().orElse(clients[clients.length / 2]);
     }
 
-    String jdbcUrl(String database) {
-        return pgUrl + database;
-    }
-
     /** docs/BENCHMARKS.md: as given, or found from the working directory upwards; null for {@code docs=none}. */
     Path docsFile() {
-        if ("none".equals(docs)) {
-            return null;
-        }
-        if (!docs.isEmpty()) {
-            return Path.of(docs);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("docs/BENCHMARKS.md");
-            if (candidate.toFile().isFile() && dir.resolve("pom.xml").toFile().isFile()) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("docs/BENCHMARKS.md not found above " + Path.of("").toAbsolutePath()
-                + "; pass docs=PATH or docs=none");
+        return BenchmarkFiles.docsFile(docs);
+    }
+
+    String jdbcUrl(String database) {
+        return pgUrl + database;
     }
 
     /** The arguments that differ from the size's defaults, for the report's command line. */

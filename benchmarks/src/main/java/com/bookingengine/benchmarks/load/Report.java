@@ -1,5 +1,7 @@
 package com.bookingengine.benchmarks.load;
 
+import com.bookingengine.benchmarks.BenchmarkFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -58,7 +60,7 @@ final class Report {
                         + " (Spring Boot %s, Axon %s, H2 %s, PostgreSQL JDBC %s); %s on the same machine over TCP."
                         + " Size `%s`, %.0f s in all; load average (1 / 5 / 15 min) %s before, %s after.\n",
                 started.truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                procValue("/proc/cpuinfo", "model name"), memoryGiB(), System.getProperty("java.version"),
+                BenchmarkFiles.procValue("/proc/cpuinfo", "model name"), memoryGiB(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), version("com.bookingengine", "platform", "0.1.0-SNAPSHOT"),
                 org.springframework.boot.SpringBootVersion.getVersion(),
                 version("org.axonframework", "axon-eventsourcing", "?"), h2Version(),
@@ -536,20 +538,6 @@ final class Report {
     private static double memoryGiB() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize() / 1024.0 / 1024.0 / 1024.0;
-    }
-
-    private static String procValue(String file, String key) {
-        try {
-            for (String line : Files.readAllLines(Path.of(file))) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
-                    return line.substring(colon + 1).trim();
-                }
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "?";
     }
 
     private static String version(String group, String artifact, String fallback) {

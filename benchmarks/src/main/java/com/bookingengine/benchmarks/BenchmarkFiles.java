@@ -1,0 +1,45 @@
+package com.bookingengine.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** What every benchmark program here reads of the machine and where it writes its results. */
+public final class BenchmarkFiles {
+
+    private BenchmarkFiles() {
+    }
+
+    /** docs/BENCHMARKS.md: as given, or found from the working directory upwards; null for {@code none}. */
+    public static Path docsFile(String docs) {
+        if ("none".equals(docs)) {
+            return null;
+        }
+        if (!docs.isEmpty()) {
+            return Path.of(docs);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("docs/BENCHMARKS.md");
+            if (candidate.toFile().isFile() && dir.resolve("pom.xml").toFile().isFile()) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("docs/BENCHMARKS.md not found above " + Path.of("").toAbsolutePath()
+                + "; pass docs=PATH or docs=none");
+    }
+
+    /** A {@code key: value} line's value from a /proc file such as /proc/cpuinfo, or "?" when it has none. */
+    public static String procValue(String file, String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of(file))) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equals(key)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+        } catch (IOException e) {
+            // fall through
+        }
+        return "?";
+    }
+}
