@@ -26,16 +26,7 @@ record BenchConfig(
 
     static BenchConfig parse(String[] args) {
         Map<String, String> values = new HashMap<>();
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue;
-            }
-            int eq = arg.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("arguments are key=value, got " + arg);
-            }
-            values.put(arg.substring(0, eq).replaceFirst("^--", ""), arg.substring(eq + 1));
-        }
+        BenchmarkSupport.putArguments(args, values);
         BenchConfig config = new BenchConfig(
                 integer(values, "rounds", 5),
                 integer(values, "warmup-seconds", 5),
@@ -62,7 +53,7 @@ record BenchConfig(
 
     /** docs/BENCHMARKS.md: as given, or found from the working directory upwards; null for {@code docs=none}. */
     Path docsFile() {
-        return BenchmarkFiles.docsFile(docs);
+        return BenchmarkSupport.docsFile(docs);
     }
 
     String jdbcUrl(String database) {

@@ -658,11 +658,11 @@ public final class EventStorageEngineBenchmark {
     }
 
     private static String cpuInfo(String key) {
-        return BenchmarkFiles.procValue("/proc/cpuinfo", key);
+        return BenchmarkSupport.procValue("/proc/cpuinfo", key);
     }
 
     private static String meminfo(String key) {
-        return BenchmarkFiles.procValue("/proc/meminfo", key);
+        return BenchmarkSupport.procValue("/proc/meminfo", key);
     }
 
     /** A growable list of primitive longs: latencies without boxing. */

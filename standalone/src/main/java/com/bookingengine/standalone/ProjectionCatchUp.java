@@ -40,17 +40,26 @@ public class ProjectionCatchUp {
         List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
         for (StreamingEventProcessor processor : processors) {
-            while (!reached(processor, target)) {
+            while (true) {
+                Boolean here = reachedHere(processor, target);
+                if (here == null ? committedPast(processor, target) : here) {
+                    break;
+                }
                 if (System.nanoTime() > deadline) {
                     return false;
                 }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+                // the token store is a database read: asked less often than this node's own segments
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(here == null ? 20 : 2));
             }
         }
         return true;
     }
 
-    private boolean reached(StreamingEventProcessor processor, long target) {
+    /**
+     * Whether the processor has passed {@code target} as far as this node can see, or null when that depends on
+     * segments this node does not hold.
+     */
+    private static Boolean reachedHere(StreamingEventProcessor processor, long target) {
         if (!processor.isRunning() || processor.isError()) {
             return true;
         }
@@ -61,13 +70,15 @@ public class ProjectionCatchUp {
         if (!held) {
             return false;
         }
-        if (holdsEverySegment(segments)) {
-            return true;
-        }
-        // With PostgreSQL several nodes may share the processor: a segment this node does not hold (held by another
-        // node, or free for a moment after one left) has advanced only once the token store says so.
-        return admin.committedProgress(processor.getName()).map(p -> p.position() >= target)
-                .orElse(!segments.isEmpty());
+        return holdsEverySegment(segments) ? true : null;
+    }
+
+    /**
+     * With PostgreSQL several nodes may share the processor: a segment this node does not hold (held by another node,
+     * or free for a moment after one left) has advanced only once the token store says so.
+     */
+    private boolean committedPast(StreamingEventProcessor processor, long target) {
+        return admin.committedProgress(processor.getName()).map(p -> p.position() >= target).orElse(true);
     }
 
     /** Whether the segments this node holds cover the processor's whole range (each covers 1 / (mask + 1) of it). */

@@ -1,6 +1,6 @@
 package com.bookingengine.benchmarks.load;
 
-import com.bookingengine.benchmarks.BenchmarkFiles;
+import com.bookingengine.benchmarks.BenchmarkSupport;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,16 +56,7 @@ record LoadConfig(
                 values.put(key.substring("bench.".length()), v.toString());
             }
         });
-        for (String arg : args) {
-            if (arg.isBlank()) {
-                continue;
-            }
-            int eq = arg.indexOf('=');
-            if (eq < 0) {
-                throw new IllegalArgumentException("arguments are key=value, got " + arg);
-            }
-            values.put(arg.substring(0, eq).replaceFirst("^--", ""), arg.substring(eq + 1));
-        }
+        BenchmarkSupport.putArguments(args, values);
         String size = values.getOrDefault("size", "full");
         boolean smoke = switch (size) {
             case "smoke" -> true;
@@ -124,7 +115,7 @@ record LoadConfig(
 
     /** docs/BENCHMARKS.md: as given, or found from the working directory upwards; null for {@code docs=none}. */
     Path docsFile() {
-        return BenchmarkFiles.docsFile(docs);
+        return BenchmarkSupport.docsFile(docs);
     }
 
     String jdbcUrl(String database) {

@@ -1,6 +1,6 @@
 package com.bookingengine.benchmarks.load;
 
-import com.bookingengine.benchmarks.BenchmarkFiles;
+import com.bookingengine.benchmarks.BenchmarkSupport;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,7 +60,7 @@ final class Report {
                         + " (Spring Boot %s, Axon %s, H2 %s, PostgreSQL JDBC %s); %s on the same machine over TCP."
                         + " Size `%s`, %.0f s in all; load average (1 / 5 / 15 min) %s before, %s after.\n",
                 started.truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(),
-                BenchmarkFiles.procValue("/proc/cpuinfo", "model name"), memoryGiB(), System.getProperty("java.version"),
+                BenchmarkSupport.procValue("/proc/cpuinfo", "model name"), memoryGiB(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), version("com.bookingengine", "platform", "0.1.0-SNAPSHOT"),
                 org.springframework.boot.SpringBootVersion.getVersion(),
                 version("org.axonframework", "axon-eventsourcing", "?"), h2Version(),

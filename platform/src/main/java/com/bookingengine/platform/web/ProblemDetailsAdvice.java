@@ -102,10 +102,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
      */
     @ExceptionHandler(HandlerExecutionException.class)
     public ProblemDetail handlerExecution(HandlerExecutionException e, HttpServletResponse response) {
-        RuntimeException rejected = e.getCause() instanceof RejectedCommandException cause ? cause
-                : e.getCause() instanceof RuleViolation violation ? violation
+        Throwable rejected = e.getCause() instanceof RejectedCommandException || e.getCause() instanceof RuleViolation
+                ? e.getCause()
                 : e.getDetails().filter(Rejection.class::isInstance).map(Rejection.class::cast)
                 .map(Rejection::toException).orElse(null);
+        ProblemDetail refusal = refusal(rejected);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (ConcurrencyRetryScheduler.isLostRace(e)) {
+            return concurrency(null);
+        }
+        return unexpected(e, response);
+    }
+
+    /** The problem for a refusal a handler threw (a domain rule, or the web layer's own checks); null for others. */
+    private ProblemDetail refusal(Throwable rejected) {
         if (rejected instanceof RuleViolation violation) {
             return ruleViolation(violation);
         }
@@ -118,10 +130,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
         if (rejected instanceof NotFoundException notFound) {
             return notFound(notFound);
         }
-        if (ConcurrencyRetryScheduler.isLostRace(e)) {
-            return concurrency(null);
-        }
-        return unexpected(e, response);
+        return null;
     }
 
     /**
@@ -160,17 +169,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
         if (e.getCause() instanceof HandlerExecutionException handlerExecution) {
             return handlerExecution(handlerExecution, response);
         }
-        if (e.getCause() instanceof RuleViolation violation) {
-            return ruleViolation(violation);
-        }
-        if (e.getCause() instanceof InvalidInputException invalid) {
-            return invalid(invalid);
-        }
-        if (e.getCause() instanceof NotFoundException notFound) {
-            return notFound(notFound);
-        }
-        if (e.getCause() instanceof ConflictException conflict) {
-            return conflict(conflict);
+        ProblemDetail refusal = refusal(e.getCause());
+        if (refusal != null) {
+            return refusal;
         }
         return unexpected(e);
     }

@@ -3,11 +3,27 @@ package com.bookingengine.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** What every benchmark program here reads of the machine and where it writes its results. */
-public final class BenchmarkFiles {
+/** What every benchmark program here shares: its key=value arguments, what it reads of the machine, where it writes. */
+public final class BenchmarkSupport {
 
-    private BenchmarkFiles() {
+    private BenchmarkSupport() {
+    }
+
+    /** Adds the {@code key=value} (or {@code --key=value}) command-line arguments to {@code values}. */
+    public static Map<String, String> putArguments(String[] args, Map<String, String> values) {
+        for (String arg : args) {
+            if (arg.isBlank()) {
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("arguments are key=value, got " + arg);
+            }
+            values.put(arg.substring(0, eq).replaceFirst("^--", ""), arg.substring(eq + 1));
+        }
+        return values;
     }
 
     /** docs/BENCHMARKS.md: as given, or found from the working directory upwards; null for {@code none}. */
