@@ -68,6 +68,7 @@ public class Booking {
     private long revision;
     private boolean waitlisted;
     private String sessionId;
+    private String providerId;
     private Instant start;
     private Instant end;
     private int participants;
@@ -96,7 +97,7 @@ public class Booking {
         apply(new BookingCreatedEvent(command.bookingId(), service.serviceId(), service.name(), service.type(),
                 place.sessionId(), place.start(), place.end(), command.participants(), command.contact(),
                 command.formInfo() == null ? Map.of() : Map.copyOf(command.formInfo()), payment, initial, paid,
-                waitlisted, terms));
+                waitlisted, terms, place.providerId()));
     }
 
     /** Where a booking holding its seats starts: approval required, else checkout when payment is owed online. */
@@ -122,24 +123,35 @@ public class Booking {
     }
 
     /**
-     * CONFIRMED --reschedule--> CONFIRMED at {@code to} (another session of a class, another slot of an
-     * appointment), which must respect the booking's policy snapshot (min notice, max advance). Answers false,
-     * changing nothing, when the booking is already there. Courses cannot be rescheduled.
+     * Whether the booking may be rescheduled at all, asked before the place it wants is looked at: a stale revision
+     * is refused, and a course booking never moves, whatever it names.
      */
-    boolean reschedule(Long expectedRevision, Place to, Instant now) {
+    void requireMovable(Long expectedRevision) {
         requireRevision(expectedRevision);
         if (creation.serviceType() == ServiceType.COURSE) {
             throw new RuleViolation(COURSE_NOT_RESCHEDULABLE, "Booking " + bookingId
                     + " is a course booking; courses cannot be rescheduled");
         }
-        if (to.sameAs(sessionId, start, end)) {
+    }
+
+    /**
+     * Whether CONFIRMED --reschedule--> CONFIRMED at {@code to} (another session of a class, another slot or provider
+     * of an appointment) must happen: false, changing nothing, when the booking is already there; refused unless
+     * CONFIRMED and within the booking's policy snapshot (min notice, max advance).
+     */
+    boolean mustMove(Place to, Instant now) {
+        if (to.isMetBy(place())) {
             return false;
         }
         requireStatus("reschedule", CONFIRMED);
         creation.terms().policy().checkTiming(to.start(), now, to.describe());
-        apply(new BookingRescheduledEvent(bookingId, sessionId, to.sessionId(), to.start(), to.end(), status,
-                paymentStatus));
         return true;
+    }
+
+    /** The booking now sits at {@code to}, whose room (and provider) has just been taken for it. */
+    void moveTo(Place to) {
+        apply(new BookingRescheduledEvent(bookingId, sessionId, to.sessionId(), to.start(), to.end(), status,
+                paymentStatus, to.providerId()));
     }
 
     /**
@@ -183,7 +195,8 @@ public class Booking {
                 ? command.sessionId() == null || command.sessionId().equals(creation.sessionId())
                 : Objects.equals(creation.sessionId(), command.sessionId())
                 && (creation.serviceType() != ServiceType.APPOINTMENT
-                || Objects.equals(creation.start(), command.start()) && Objects.equals(creation.end(), command.end()));
+                || Objects.equals(creation.start(), command.start()) && Objects.equals(creation.end(), command.end())
+                && (command.providerId() == null || command.providerId().equals(creation.providerId())));
         return Objects.equals(creation.serviceId(), command.serviceId())
                 && samePlace
                 && creation.participants() == command.participants()
@@ -343,7 +356,7 @@ public class Booking {
 
     /** Where the booking sits now. */
     Place place() {
-        return new Place(sessionId, start, end);
+        return new Place(sessionId, start, end, providerId);
     }
 
     ServiceType serviceType() {
@@ -407,6 +420,7 @@ public class Booking {
         creation = event;
         waitlisted = event.waitlisted();
         sessionId = event.sessionId();
+        providerId = event.providerId();
         start = event.start();
         end = event.end();
         participants = event.participants();
@@ -423,6 +437,7 @@ public class Booking {
     @EventSourcingHandler
     void on(BookingRescheduledEvent event) {
         sessionId = event.sessionId();
+        providerId = event.providerId();
         start = event.start();
         end = event.end();
         onStateChange(event);

@@ -55,7 +55,7 @@ class BookingController {
                 new ContactDetails(contact.contactId(), contact.firstName(), contact.lastName(), contact.email(),
                         contact.phone(), contact.address()),
                 body.formInfo(), new PaymentRequest(payment.option(), payment.method(), payment.couponCode(),
-                payment.planId()), Boolean.TRUE.equals(body.joinWaitlist()))));
+                payment.planId()), Boolean.TRUE.equals(body.joinWaitlist()), body.providerId())));
         return ResponseEntity.created(URI.create("/api/v1/bookings/" + bookingId))
                 .eTag(etag(result)).body(result);
     }
@@ -90,7 +90,8 @@ class BookingController {
                                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                                     @Valid @RequestBody BookingRequests.Reschedule body) {
         return send(bookingId, ifMatch, body.expectedRevision(),
-                revision -> new RescheduleBookingCommand(bookingId, body.sessionId(), body.start(), body.end(), revision));
+                revision -> new RescheduleBookingCommand(bookingId, body.sessionId(), body.start(), body.end(), revision,
+                        body.providerId()));
     }
 
     @PostMapping("/{bookingId}/participants")

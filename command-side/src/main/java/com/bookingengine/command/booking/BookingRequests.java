@@ -43,6 +43,7 @@ final class BookingRequests {
                   @PlainTextField(max = ID) String sessionId,
                   @InCalendarRange Instant start,
                   @InCalendarRange Instant end,
+                  @PlainTextField(max = ID) String providerId,
                   @Min(1) @Max(1000) Integer participants,
                   @NotNull @Valid Contact contact,
                   @Size(max = FORM_FIELDS) Map<String, String> formInfo,
@@ -83,9 +84,13 @@ final class BookingRequests {
     record Transition(Long expectedRevision, @PlainTextField(max = REASON) String reason) {
     }
 
-    /** A class names the new {@code sessionId}; an appointment the new slot's {@code start} and {@code end}. */
+    /**
+     * A class names the new {@code sessionId}; an appointment the new slot's {@code start} and {@code end}, and
+     * optionally the {@code providerId} it moves to.
+     */
     record Reschedule(@PlainTextField(max = ID) String sessionId, @InCalendarRange Instant start,
-                      @InCalendarRange Instant end, Long expectedRevision) {
+                      @InCalendarRange Instant end, @PlainTextField(max = ID) String providerId,
+                      Long expectedRevision) {
     }
 
     record Participants(@NotNull @Min(1) @Max(1000) Integer participants, Long expectedRevision) {

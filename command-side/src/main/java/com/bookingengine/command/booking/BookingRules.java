@@ -8,6 +8,8 @@ import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.PlaceShape;
+import com.bookingengine.api.catalogue.Provider;
+import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.common.Money;
 import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.capacity.ClassSession;
@@ -17,7 +19,9 @@ import org.axonframework.modelling.command.Aggregate;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 
 import static com.bookingengine.api.rules.Rule.*;
@@ -30,16 +34,20 @@ class BookingRules {
     /**
      * Where a booking of {@code service} would sit: a class names one of its sessions, a course is booked whole (no
      * session or its {@code serviceId:course} id), an appointment names the start and end of one slot of the
-     * service's grid. The shape is checked as availability checks it ({@link PlaceShape}); anything else breaks a
-     * rule naming what is wrong.
+     * grid of one of its active providers ({@code providerId}'s, when named). The shape is checked as availability
+     * checks it ({@link PlaceShape}); anything else breaks a rule naming what is wrong.
      */
-    Place placeOf(ServiceSnapshot service, String sessionId, Instant start, Instant end,
+    Place placeOf(ServiceSnapshot service, String sessionId, Instant start, Instant end, String providerId,
                   Function<String, Optional<Aggregate<ClassSession>>> find) {
         PlaceShape.check(service.type(), sessionId, start, end);
+        if (providerId != null && service.type() != ServiceType.APPOINTMENT) {
+            throw new RuleViolation(PROVIDER_ONLY_FOR_APPOINTMENTS, "providerId is for APPOINTMENT services; a "
+                    + service.type() + " has no providers");
+        }
         return switch (service.type()) {
             case CLASS -> sessionPlace(service, sessionId, find);
             case COURSE -> coursePlace(service, sessionId, find);
-            case APPOINTMENT -> appointmentPlace(service, start, end);
+            case APPOINTMENT -> appointmentPlace(service, start, end, providerId);
         };
     }
 
@@ -67,9 +75,38 @@ class BookingRules {
         return new Place(courseId, course.invoke(ClassSession::start), course.invoke(ClassSession::end));
     }
 
-    private static Place appointmentPlace(ServiceSnapshot service, Instant start, Instant end) {
+    private static Place appointmentPlace(ServiceSnapshot service, Instant start, Instant end, String providerId) {
         ZoneId zone = ZoneId.of(service.terms().timeZone());
         AppointmentSchedule schedule = service.schedule();
+        if (providerId != null) {
+            Provider provider = schedule.provider(providerId).orElseThrow(() -> new RuleViolation(UNKNOWN_PROVIDER,
+                    "Service " + service.serviceId() + " has no provider " + providerId));
+            if (provider.retired()) {
+                throw new RuleViolation(PROVIDER_RETIRED, "Provider " + providerId + " of service "
+                        + service.serviceId() + " is retired: it keeps its bookings and takes no new ones");
+            }
+            return slotOf(service, schedule.of(provider), start, end, zone).of(providerId);
+        }
+        if (schedule.providers().isEmpty()) {
+            return slotOf(service, schedule, start, end, zone); // the implicit provider works the service's hours
+        }
+        List<Provider> able = schedule.providersWithSlot(start, start.plus(schedule.slotLength()), zone);
+        if (able.isEmpty()) {
+            String hours = schedule.activeStaff().stream()
+                    .map(p -> p.providerId() + " " + schedule.of(p).hoursOn(start.atZone(zone).getDayOfWeek()))
+                    .collect(Collectors.joining("; "));
+            throw new RuleViolation(NOT_A_SLOT, "start " + LOCAL.format(start.atZone(zone)) + " (" + zone
+                    + ") is not the start of a slot of any provider of service " + service.serviceId()
+                    + " taking bookings: slots of " + schedule.slotMinutes() + " minutes run from the start of each "
+                    + "provider's working hours, on that day " + (hours.isEmpty() ? "none" : hours)
+                    + "; GET /availability lists the slots");
+        }
+        return slotOf(service, schedule.of(able.get(0)), start, end, zone);
+    }
+
+    /** [start, end) as a slot of {@code schedule}'s grid, or the rule naming why it is not one. */
+    private static Place slotOf(ServiceSnapshot service, AppointmentSchedule schedule, Instant start, Instant end,
+                                ZoneId zone) {
         AppointmentSchedule.TimeSlot slot = schedule.slotAt(start, zone).orElseThrow(() -> new RuleViolation(
                 NOT_A_SLOT, "start " + LOCAL.format(start.atZone(zone)) + " (" + zone + ") is not the start of a slot: "
                 + "service " + service.serviceId() + " takes appointments of " + schedule.slotMinutes()

@@ -21,7 +21,7 @@ import static com.bookingengine.api.rules.Rule.*;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One local date of an appointment provider's time, and the bookings holding parts of it: the single owner of
+ * One local date of one appointment provider's time, and the bookings holding parts of it: the single owner of
  * "no two appointments of the provider overlap, buffers included" for that date.
  * <p>
  * A booking holds [start, end + buffer). That interval is cut at local midnight into {@link #pieces}, and each
@@ -30,7 +30,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * aggregate. Every decision about a piece of time is therefore taken by the one aggregate whose event stream holds
  * all other claims on it, and two nodes deciding on the same day at once append the same sequence number: one
  * wins, the other's append fails and is retried against the new state. A day is small (at most a few dozen
- * bookings), so loading it is cheap, and bookings of different days never contend.
+ * bookings), so loading it is cheap, and bookings of different days (or of different providers) never contend.
+ * <p>
+ * Its id is {@code <serviceId>/<providerId>@<yyyy-MM-dd>}, or {@code <serviceId>@<yyyy-MM-dd>} for the implicit
+ * provider of a service that lists none: the id every day had before providers existed, so those days read on.
  */
 @Aggregate
 public class ProviderDay {
@@ -38,6 +41,7 @@ public class ProviderDay {
     @AggregateIdentifier
     private String dayId;
     private String serviceId;
+    private String providerId;
     private LocalDate date;
     private final Map<String, Piece> held = new HashMap<>();
 
@@ -53,17 +57,27 @@ public class ProviderDay {
         // for Axon
     }
 
-    public ProviderDay(String dayId, String serviceId, LocalDate date, String timeZone) {
-        apply(new ProviderDayOpenedEvent(dayId, serviceId, date, timeZone));
+    public ProviderDay(String dayId, String serviceId, String providerId, LocalDate date, String timeZone) {
+        apply(new ProviderDayOpenedEvent(dayId, serviceId, date, timeZone, providerId));
     }
 
-    /** {@code <serviceId>@<yyyy-MM-dd>}: the provider of an appointment service is the service itself. */
+    /** The implicit provider's day: {@code <serviceId>@<yyyy-MM-dd>}, the provider is the service itself. */
     public static String dayId(String serviceId, LocalDate date) {
-        return serviceId + "@" + date;
+        return dayId(serviceId, null, date);
+    }
+
+    /** {@code <serviceId>/<providerId>@<yyyy-MM-dd>}; the implicit provider's (null) as before providers existed. */
+    public static String dayId(String serviceId, String providerId, LocalDate date) {
+        return providerId == null ? serviceId + "@" + date : serviceId + "/" + providerId + "@" + date;
+    }
+
+    /** The implicit provider's pieces of {@code time}. */
+    public static List<Piece> pieces(String serviceId, ZoneId zone, TimeRange time) {
+        return pieces(serviceId, null, zone, time);
     }
 
     /** {@code time} cut at local midnights of {@code zone}, one piece per local date it touches, in order. */
-    public static List<Piece> pieces(String serviceId, ZoneId zone, TimeRange time) {
+    public static List<Piece> pieces(String serviceId, String providerId, ZoneId zone, TimeRange time) {
         Instant from = time.from();
         Instant to = time.to();
         List<Piece> pieces = new ArrayList<>();
@@ -72,7 +86,7 @@ public class ProviderDay {
             LocalDate date = cursor.atZone(zone).toLocalDate();
             Instant nextMidnight = date.plusDays(1).atStartOfDay(zone).toInstant();
             Instant pieceEnd = nextMidnight.isBefore(to) ? nextMidnight : to;
-            pieces.add(new Piece(dayId(serviceId, date), date, cursor, pieceEnd));
+            pieces.add(new Piece(dayId(serviceId, providerId, date), date, cursor, pieceEnd));
             cursor = pieceEnd;
         }
         return pieces;
@@ -88,24 +102,40 @@ public class ProviderDay {
         if (current != null && current.from().equals(from) && current.to().equals(to)) {
             return;
         }
-        for (Map.Entry<String, Piece> other : held.entrySet()) {
-            if (!other.getKey().equals(bookingId) && other.getValue().time().overlaps(new TimeRange(from, to))) {
-                throw new RuleViolation(PROVIDER_TIME_TAKEN, "The provider is booked from " + other.getValue().from()
-                        + " to " + other.getValue().to() + " (buffer included); " + from + " to " + to
-                        + " is not free");
-            }
-        }
+        clash(bookingId, from, to).ifPresent(other -> {
+            throw new RuleViolation(PROVIDER_TIME_TAKEN, "The provider is booked from " + other.from()
+                    + " to " + other.to() + " (buffer included); " + from + " to " + to + " is not free");
+        });
         if (current != null) {
-            apply(new AppointmentTimeReleasedEvent(dayId, serviceId, bookingId, current.from(), current.to()));
+            apply(new AppointmentTimeReleasedEvent(dayId, serviceId, bookingId, current.from(), current.to(),
+                    providerId));
         }
-        apply(new AppointmentTimeReservedEvent(dayId, serviceId, bookingId, from, to));
+        apply(new AppointmentTimeReservedEvent(dayId, serviceId, bookingId, from, to, providerId));
+    }
+
+    /** Whether [from, to) of this day is free for {@code bookingId} (the time it holds itself does not count). */
+    public boolean isFree(String bookingId, Instant from, Instant to) {
+        return clash(bookingId, from, to).isEmpty();
+    }
+
+    /** How many bookings hold time this day: what "the provider with the fewest bookings that day" counts. */
+    public int bookings() {
+        return held.size();
+    }
+
+    private java.util.Optional<Piece> clash(String bookingId, Instant from, Instant to) {
+        TimeRange wanted = new TimeRange(from, to);
+        return held.entrySet().stream()
+                .filter(other -> !other.getKey().equals(bookingId) && other.getValue().time().overlaps(wanted))
+                .map(Map.Entry::getValue).findFirst();
     }
 
     /** Takes back the time a booking holds this day. A booking that holds none changes nothing. */
     public void release(String bookingId) {
         Piece piece = held.get(bookingId);
         if (piece != null) {
-            apply(new AppointmentTimeReleasedEvent(dayId, serviceId, bookingId, piece.from(), piece.to()));
+            apply(new AppointmentTimeReleasedEvent(dayId, serviceId, bookingId, piece.from(), piece.to(),
+                    providerId));
         }
     }
 
@@ -118,6 +148,7 @@ public class ProviderDay {
     void on(ProviderDayOpenedEvent event) {
         dayId = event.dayId();
         serviceId = event.serviceId();
+        providerId = event.providerId();
         date = event.date();
     }
 

@@ -6,6 +6,7 @@ import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.CreateServiceCommand;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
+import com.bookingengine.api.catalogue.Provider;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceTerms;
 import com.bookingengine.api.catalogue.ServiceType;
@@ -19,6 +20,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,9 +73,16 @@ public class BookableService {
                 command.schedule()));
     }
 
-    /** An appointment service has working hours and one provider (capacity 1); the others have neither. */
+    /**
+     * An appointment service has working hours and its providers (each serving one booking at a time: capacity 1;
+     * none listed is one implicit provider); the others have neither.
+     */
     private static void checkSchedule(ServiceType type, AppointmentSchedule schedule, int capacity) {
         if (type != ServiceType.APPOINTMENT) {
+            if (schedule != null && !schedule.providers().isEmpty()) {
+                throw new RuleViolation(PROVIDERS_ONLY_FOR_APPOINTMENTS, "Providers are for APPOINTMENT services; a "
+                        + type + " has sessions and their capacity");
+            }
             if (schedule != null) {
                 throw new RuleViolation(WORKING_HOURS_ONLY_FOR_APPOINTMENTS, "Working hours and slotMinutes are for "
                         + "APPOINTMENT services; a " + type + " has sessions");
@@ -85,11 +94,11 @@ public class BookableService {
         }
         schedule.problem().ifPresent(problem -> {
             throw new RuleViolation(problem.startsWith("slotMinutes") ? SLOT_LENGTH_OUT_OF_RANGE
-                    : WORKING_HOURS_INVALID, problem);
+                    : problem.startsWith("providers") ? PROVIDERS_INVALID : WORKING_HOURS_INVALID, problem);
         });
         if (capacity != 1) {
-            throw new RuleViolation(APPOINTMENT_CAPACITY_IS_ONE,
-                    "An APPOINTMENT service has one provider: capacity is 1");
+            throw new RuleViolation(APPOINTMENT_CAPACITY_IS_ONE, "Each provider of an APPOINTMENT service serves one "
+                    + "booking at a time: capacity is 1 (list more providers for more at once)");
         }
     }
 
@@ -133,13 +142,39 @@ public class BookableService {
         checkTerms(command.paymentOptions(), newCapacity, command.formFields(), command.policy());
         AppointmentSchedule newSchedule = command.schedule() == null ? schedule
                 : command.schedule().workingHours().isEmpty() && schedule != null
-                ? new AppointmentSchedule(schedule.workingHours(), command.schedule().slotMinutes())
-                : command.schedule();
+                ? new AppointmentSchedule(schedule.workingHours(), command.schedule().slotMinutes(), schedule.providers())
+                : new AppointmentSchedule(command.schedule().workingHours(), command.schedule().slotMinutes(),
+                schedule == null ? List.of() : schedule.providers());
+        if (command.providers() != null) {
+            if (newSchedule == null) {
+                throw new RuleViolation(PROVIDERS_ONLY_FOR_APPOINTMENTS, "Providers are for APPOINTMENT services; a "
+                        + type + " has sessions and their capacity");
+            }
+            newSchedule = new AppointmentSchedule(newSchedule.workingHours(), newSchedule.slotMinutes(),
+                    staffing(newSchedule.providers(), command.providers()));
+        }
         checkSchedule(type, newSchedule, newCapacity);
         apply(new ServiceUpdatedEvent(serviceId, command.name().trim(), command.location(), command.price(),
                 Set.copyOf(command.paymentOptions()), command.requiresApproval(),
                 command.formFields() == null ? List.of() : List.copyOf(command.formFields()),
                 command.policy() == null ? BookingPolicy.defaults() : command.policy(), newCapacity, newSchedule));
+    }
+
+    /**
+     * The providers after an update that lists {@code working}: those, at work, in the order given, then every
+     * provider listed before and left out now, retired (it keeps its bookings and takes no new ones). The implicit
+     * provider of a service that listed none is retired the same way, by the list no longer being empty.
+     */
+    private static List<Provider> staffing(List<Provider> before, List<Provider> working) {
+        if (working.isEmpty()) {
+            throw new RuleViolation(PROVIDERS_INVALID, "providers: list at least one provider; leave providers out "
+                    + "to keep them as they are");
+        }
+        List<Provider> after = new ArrayList<>(working.stream().map(p -> p.retired(false)).toList());
+        Set<String> listed = new HashSet<>();
+        working.forEach(p -> listed.add(p.providerId()));
+        before.stream().filter(p -> !listed.contains(p.providerId())).map(p -> p.retired(true)).forEach(after::add);
+        return after;
     }
 
     private static void checkTerms(Set<PaymentOption> paymentOptions, int capacity, List<FormField> formFields,

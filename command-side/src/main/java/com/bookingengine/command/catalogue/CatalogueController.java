@@ -62,7 +62,8 @@ class CatalogueController {
                 body.timeZone(), body.location(), body.price(), body.paymentOptions(),
                 Boolean.TRUE.equals(body.requiresApproval()), CatalogueRequests.bookingForm(body.formFields()),
                 body.policy() == null ? null : body.policy().orDefaults(), body.capacity(),
-                CatalogueRequests.schedule(true, body.workingHours(), body.slotMinutes()))));
+                CatalogueRequests.schedule(true, body.workingHours(), body.slotMinutes()),
+                CatalogueRequests.staffing(body.providers()))));
         return ResponseEntity.ok(Map.of("serviceId", serviceId));
     }
 

@@ -4,6 +4,7 @@ import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
+import com.bookingengine.api.catalogue.Provider;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.WorkingHours;
 import com.bookingengine.api.common.Money;
@@ -39,6 +40,7 @@ final class CatalogueRequests {
     static final String ID_MESSAGE = "must be 1-64 letters, digits, '.', '_' or '-'";
     static final int DEFAULT_CLASS_CAPACITY = 10;
     static final int DEFAULT_SLOT_MINUTES = 30;
+    static final int MAX_PROVIDERS = 100;
 
     private CatalogueRequests() {
     }
@@ -56,11 +58,23 @@ final class CatalogueRequests {
                          @Min(1) @Max(100_000) Integer capacity,
                          @Size(max = 100) List<@Valid @NotNull Hours> workingHours,
                          @Min(5) @Max(1440) Integer slotMinutes,
+                         @Size(max = MAX_PROVIDERS) List<@Valid @NotNull Staff> providers,
                          @Size(max = 1000) List<@Valid @NotNull Session> sessions) {
 
-        /** An appointment service's grid; null for the other types (which then must not send working hours). */
+        /**
+         * An appointment service's grid and providers (a provider sent without an id gets one); null for the other
+         * types (which then must not send working hours; providers sent to them the service refuses).
+         */
         AppointmentSchedule schedule() {
-            return CatalogueRequests.schedule(type == ServiceType.APPOINTMENT, workingHours, slotMinutes);
+            AppointmentSchedule schedule = CatalogueRequests.schedule(type == ServiceType.APPOINTMENT, workingHours,
+                    slotMinutes);
+            List<Provider> staff = providers == null ? List.of() : providers.stream().map(p -> p.toProvider(
+                    p.providerId() == null ? java.util.UUID.randomUUID().toString() : p.providerId())).toList();
+            if (schedule == null && staff.isEmpty()) {
+                return null;
+            }
+            return schedule == null ? new AppointmentSchedule(List.of(), DEFAULT_SLOT_MINUTES, staff)
+                    : new AppointmentSchedule(schedule.workingHours(), schedule.slotMinutes(), staff);
         }
 
         List<FormField> bookingForm() {
@@ -79,6 +93,34 @@ final class CatalogueRequests {
 
     static List<FormField> bookingForm(List<Field> fields) {
         return fields == null ? null : fields.stream().map(f -> new FormField(f.name(), f.required())).toList();
+    }
+
+    /** A provider of an appointment service: staff or a resource, with its own weekly hours or the service's. */
+    record Staff(@Pattern(regexp = ID, message = ID_MESSAGE) String providerId,
+                 @NotBlank @PlainTextField(max = SERVICE_NAME) String name,
+                 @Size(max = 100) List<@Valid @NotNull Hours> workingHours) {
+
+        Provider toProvider(String id) {
+            return new Provider(id, name, workingHours == null ? null : workingHours.stream()
+                    .map(h -> new WorkingHours(h.day(), h.start(), h.end())).toList(), false);
+        }
+    }
+
+    /**
+     * The providers a {@code PUT} lists as taking bookings; each names its {@code providerId} (one left out is
+     * retired, so an id made up anew would retire the provider it meant). Null: unchanged.
+     */
+    static List<Provider> staffing(List<Staff> providers) {
+        if (providers == null) {
+            return null;
+        }
+        for (int i = 0; i < providers.size(); i++) {
+            if (providers.get(i).providerId() == null) {
+                throw new InvalidInputException("providers[" + i + "].providerId", "Field 'providers[" + i
+                        + "].providerId' is required on an update: a provider left out is retired");
+            }
+        }
+        return providers.stream().map(p -> p.toProvider(p.providerId())).toList();
     }
 
     /** One entry of an appointment service's weekly working hours, in the service's local time. */
@@ -148,6 +190,7 @@ final class CatalogueRequests {
                          @Valid Policy policy,
                          @Min(1) @Max(100_000) Integer capacity,
                          @Size(max = 100) List<@Valid @NotNull Hours> workingHours,
-                         @Min(5) @Max(1440) Integer slotMinutes) {
+                         @Min(5) @Max(1440) Integer slotMinutes,
+                         @Size(max = MAX_PROVIDERS) List<@Valid @NotNull Staff> providers) {
     }
 }

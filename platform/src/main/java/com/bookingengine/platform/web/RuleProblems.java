@@ -41,6 +41,9 @@ public final class RuleProblems {
         invalid(APPOINTMENT_END_REQUIRED, "end");
         invalid(NOT_A_SLOT, "start");
         invalid(NOT_THE_SLOT_END, "end");
+        invalid(UNKNOWN_PROVIDER, "providerId");
+        invalid(PROVIDER_ONLY_FOR_APPOINTMENTS, "providerId");
+        conflict(PROVIDER_RETIRED, "providerRetired");
         // booking: its terms
         invalid(PARTICIPANTS_OUT_OF_RANGE, "participants");
         invalid(PRICE_ABOVE_MAXIMUM, "participants");
@@ -85,6 +88,8 @@ public final class RuleProblems {
         invalid(WORKING_HOURS_ONLY_FOR_APPOINTMENTS, "workingHours");
         invalid(WORKING_HOURS_REQUIRED, "workingHours");
         invalid(WORKING_HOURS_INVALID, "workingHours");
+        invalid(PROVIDERS_INVALID, "providers");
+        invalid(PROVIDERS_ONLY_FOR_APPOINTMENTS, "providers");
         invalid(SLOT_LENGTH_OUT_OF_RANGE, "slotMinutes");
         invalid(APPOINTMENT_TAKES_NO_SESSIONS, "sessions");
         invalid(COURSE_NEEDS_SESSIONS, "sessions");

@@ -24,7 +24,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** What can be booked: {@code GET /availability?serviceId&from&to[&participants]}; any authenticated caller. */
+/**
+ * What can be booked: {@code GET /availability?serviceId&from&to[&participants][&providerId]}; any authenticated
+ * caller.
+ */
 @RestController
 @RequestMapping("/api/v1/availability")
 class AvailabilityController {
@@ -41,7 +44,8 @@ class AvailabilityController {
 
     @GetMapping
     Availability availability(@RequestParam String serviceId, @RequestParam Instant from, @RequestParam Instant to,
-                              @RequestParam(defaultValue = "1") int participants) {
+                              @RequestParam(defaultValue = "1") int participants,
+                              @RequestParam(required = false) String providerId) {
         inCalendar("from", from);
         inCalendar("to", to);
         if (!to.isAfter(from)) {
@@ -51,7 +55,7 @@ class AvailabilityController {
             throw new InvalidInputException("to", "availability covers at most " + MAX_WINDOW.toDays() + " days");
         }
         BookingPolicy.checkAtLeastOneParticipant(participants);
-        return queries.query(new AvailabilityQuery(serviceId, from, to, participants, clock.instant()),
+        return queries.query(new AvailabilityQuery(serviceId, from, to, participants, clock.instant(), providerId),
                         ResponseTypes.optionalInstanceOf(Availability.class)).join()
                 .orElseThrow(() -> new NotFoundException("Service " + serviceId + " does not exist"));
     }
@@ -71,7 +75,7 @@ class AvailabilityController {
      * {@code end}, or for a course neither ({@code course: true} may say so).
      */
     record CheckRequest(@NotBlank String serviceId, String sessionId, Instant start, Instant end, Boolean course,
-                        @Min(1) @Max(1000) Integer participants) {
+                        @Min(1) @Max(1000) Integer participants, String providerId) {
     }
 
     @PostMapping("/check")
@@ -82,7 +86,7 @@ class AvailabilityController {
             throw new InvalidInputException("course", "A course is checked whole: send course or start and end");
         }
         return queries.query(new CheckAvailabilityQuery(body.serviceId(), body.sessionId(), body.start(), body.end(),
-                        body.participants() == null ? 1 : body.participants(), clock.instant()),
+                        body.participants() == null ? 1 : body.participants(), clock.instant(), body.providerId()),
                         ResponseTypes.optionalInstanceOf(AvailabilityCheck.class)).join()
                 .orElseThrow(() -> new NotFoundException("Service " + body.serviceId() + " does not exist"));
     }

@@ -52,7 +52,8 @@ class AvailabilityService {
 
 /**
  * Time of an appointment provider held by one booking on one local date: the appointment and its buffer, as the
- * provider day's aggregate reserved it. Blocks of one service never overlap.
+ * provider day's aggregate reserved it. Blocks of one provider never overlap; {@code providerId} null is the implicit
+ * provider of a service that lists none (every block written before providers existed).
  */
 @Entity
 @Table(name = "availability_block", indexes = @Index(name = "availability_block_service",
@@ -62,15 +63,17 @@ class AvailabilityBlock {
     @Id
     String blockId;
     String serviceId;
+    String providerId;
     Instant fromAt;
     Instant toAt;
 
     protected AvailabilityBlock() {
     }
 
-    AvailabilityBlock(String dayId, String serviceId, String bookingId, Instant from, Instant to) {
+    AvailabilityBlock(String dayId, String serviceId, String providerId, String bookingId, Instant from, Instant to) {
         this.blockId = id(dayId, bookingId);
         this.serviceId = serviceId;
+        this.providerId = providerId;
         this.fromAt = from;
         this.toAt = to;
     }

@@ -15,10 +15,13 @@ import com.bookingengine.api.booking.WaitlistLeftEvent;
 import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.PlaceShape;
+import com.bookingengine.api.catalogue.Provider;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
+import com.bookingengine.api.rules.Rule;
+import com.bookingengine.api.rules.RuleViolation;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,8 +31,13 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What can be booked ({@code GET /availability}, {@code POST /availability/check}), kept from the seat events of
@@ -99,8 +107,8 @@ public class AvailabilityProjection {
 
     @EventHandler
     void on(AppointmentTimeReservedEvent event) {
-        blocks.save(new AvailabilityBlock(event.dayId(), event.serviceId(), event.bookingId(), event.from(),
-                event.to()));
+        blocks.save(new AvailabilityBlock(event.dayId(), event.serviceId(), event.providerId(), event.bookingId(),
+                event.from(), event.to()));
     }
 
     @EventHandler
@@ -118,6 +126,7 @@ public class AvailabilityProjection {
     /** Empty when the service is unknown. Full sessions and taken slots stay in the answer, not bookable. */
     @QueryHandler
     Optional<Availability> handle(AvailabilityQuery query) {
+        services.findById(query.serviceId()).ifPresent(s -> refuseProviderUnlessAppointment(s, query.providerId()));
         return services.findById(query.serviceId()).map(service -> new Availability(
                 service.type == ServiceType.APPOINTMENT ? appointmentSlots(service, query)
                         : sessions.findByServiceIdAndStartAtGreaterThanEqualAndStartAtLessThanOrderByStartAtAscSessionIdAsc(
@@ -136,6 +145,7 @@ public class AvailabilityProjection {
     Optional<AvailabilityCheck> handle(CheckAvailabilityQuery query) {
         return services.findById(query.serviceId()).map(service -> {
             PlaceShape.check(service.type, query.sessionId(), query.start(), query.end());
+            refuseProviderUnlessAppointment(service, query.providerId());
             return switch (service.type) {
                 case APPOINTMENT -> checkAppointment(service, query);
                 case COURSE -> sessions.findFirstByServiceId(query.serviceId())
@@ -158,7 +168,7 @@ public class AvailabilityProjection {
 
     private AvailabilityCheck checkAppointment(AvailabilityService service, CheckAvailabilityQuery query) {
         return appointmentSlots(service, new AvailabilityQuery(query.serviceId(), query.start(),
-                query.start().plusSeconds(1), query.participants(), query.now())).stream()
+                query.start().plusSeconds(1), query.participants(), query.now(), query.providerId())).stream()
                 .filter(slot -> slot.start().equals(query.start()) && slot.end().equals(query.end()))
                 .findFirst()
                 .map(slot -> verdict(slot, service.policy, query.participants()))
@@ -166,39 +176,77 @@ public class AvailabilityProjection {
     }
 
     /**
-     * The service's slots starting in the query's window, each free when the time it would hold (its end plus the
-     * current buffer, {@link BookingPolicy#heldTime}) overlaps no block of time already held: the provider day's test
-     * for a new booking. Blocks never overlap, so sorted by start they are sorted by end too, and one sweep serves
-     * all slots: a block ending by a slot's start can hold up no later slot.
+     * The service's slots starting in the query's window: one per start and end on the grid of at least one of its
+     * active providers (only {@code providerId}'s when named), computed with each provider's own hours
+     * ({@link AppointmentSchedule#of}, the command side's code). {@code totalSpots} counts those providers,
+     * {@code openSpots} those of them free for it: the time it would hold (its end plus the current buffer,
+     * {@link BookingPolicy#heldTime}) overlaps no block of theirs, the provider day's test for a new booking. A
+     * provider's blocks never overlap, so sorted by start they are sorted by end too, and one sweep per provider
+     * serves all its slots: a block ending by a slot's start can hold up no later slot.
      */
     private List<Slot> appointmentSlots(AvailabilityService service, AvailabilityQuery query) {
         ZoneId zone = ZoneId.of(service.timeZone);
-        List<AppointmentSchedule.TimeSlot> grid = service.schedule.slotsStartingIn(query.from(), query.to(), zone);
-        if (grid.isEmpty()) {
+        BookingPolicy policy = service.policy;
+        Map<Provider, List<AppointmentSchedule.TimeSlot>> grids = new LinkedHashMap<>();
+        for (Provider provider : staff(service, query.providerId())) {
+            grids.put(provider, service.schedule.of(provider).slotsStartingIn(query.from(), query.to(), zone));
+        }
+        List<AppointmentSchedule.TimeSlot> all = grids.values().stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) {
             return List.of();
         }
-        BookingPolicy policy = service.policy;
-        List<AvailabilityBlock> held = blocks.findByServiceIdAndToAtGreaterThanAndFromAtLessThanOrderByFromAtAsc(
-                service.serviceId, grid.get(0).start(), policy.heldUntil(grid.get(grid.size() - 1).end()));
-        List<Slot> slots = new ArrayList<>(grid.size());
-        int next = 0;
-        for (AppointmentSchedule.TimeSlot time : grid) {
-            while (next < held.size() && !held.get(next).toAt.isAfter(time.start())) {
-                next++;
+        Instant first = all.stream().map(AppointmentSchedule.TimeSlot::start).min(Comparator.naturalOrder()).get();
+        Instant last = all.stream().map(AppointmentSchedule.TimeSlot::end).max(Comparator.naturalOrder()).get();
+        Map<String, List<AvailabilityBlock>> heldBy = new HashMap<>(); // the implicit provider's key is null
+        blocks.findByServiceIdAndToAtGreaterThanAndFromAtLessThanOrderByFromAtAsc(service.serviceId, first,
+                policy.heldUntil(last)).forEach(b -> heldBy.computeIfAbsent(b.providerId, p -> new ArrayList<>()).add(b));
+        Map<AppointmentSchedule.TimeSlot, int[]> spots = new TreeMap<>(Comparator.comparing(
+                AppointmentSchedule.TimeSlot::start).thenComparing(AppointmentSchedule.TimeSlot::end));
+        grids.forEach((provider, grid) -> {
+            List<AvailabilityBlock> held = heldBy.getOrDefault(provider.providerId(), List.of());
+            int next = 0;
+            for (AppointmentSchedule.TimeSlot time : grid) {
+                while (next < held.size() && !held.get(next).toAt.isAfter(time.start())) {
+                    next++;
+                }
+                boolean taken = next < held.size()
+                        && held.get(next).time().overlaps(policy.heldTime(time.start(), time.end()));
+                int[] counts = spots.computeIfAbsent(time, t -> new int[2]);
+                counts[0]++;
+                counts[1] += taken ? 0 : 1;
             }
-            boolean taken = next < held.size()
-                    && held.get(next).time().overlaps(policy.heldTime(time.start(), time.end()));
-            slots.add(appointmentSlot(time, taken, service.policy, query));
-        }
+        });
+        List<Slot> slots = new ArrayList<>(spots.size());
+        spots.forEach((time, counts) -> slots.add(appointmentSlot(time, counts[1], counts[0], policy, query)));
         return slots;
     }
 
-    private static Slot appointmentSlot(AppointmentSchedule.TimeSlot time, boolean taken, BookingPolicy policy,
+    /**
+     * The providers availability counts: every active one, or only {@code providerId} (none when it is retired:
+     * it takes no new bookings). An id the service does not know breaks the rule a booking naming it would.
+     */
+    private static List<Provider> staff(AvailabilityService service, String providerId) {
+        if (providerId == null) {
+            return service.schedule.activeStaff();
+        }
+        Provider provider = service.schedule.provider(providerId).orElseThrow(() -> new RuleViolation(
+                Rule.UNKNOWN_PROVIDER, "Service " + service.serviceId + " has no provider " + providerId));
+        return provider.retired() ? List.of() : List.of(provider);
+    }
+
+    private static void refuseProviderUnlessAppointment(AvailabilityService service, String providerId) {
+        if (providerId != null && service.type != ServiceType.APPOINTMENT) {
+            throw new RuleViolation(Rule.PROVIDER_ONLY_FOR_APPOINTMENTS, "providerId is for APPOINTMENT services; a "
+                    + service.type + " has no providers");
+        }
+    }
+
+    private static Slot appointmentSlot(AppointmentSchedule.TimeSlot time, int open, int total, BookingPolicy policy,
                                         AvailabilityQuery query) {
         PolicyViolations violations = violations(time.start(), policy, query.now());
-        boolean bookable = !taken && !violations.tooEarlyToBook() && !violations.tooLateToBook()
+        boolean bookable = open > 0 && !violations.tooEarlyToBook() && !violations.tooLateToBook()
                 && policy.allowsParticipants(query.participants());
-        return new Slot(time.start(), time.end(), null, taken ? 0 : 1, 1, bookable, 0, violations);
+        return new Slot(time.start(), time.end(), null, open, total, bookable, 0, violations);
     }
 
     private static PolicyViolations violations(Instant start, BookingPolicy policy, Instant now) {

@@ -29,6 +29,7 @@ import java.util.Map;
 @Table(name = "booking_view", indexes = {
         @Index(name = "booking_view_status", columnList = "status"),
         @Index(name = "booking_view_service", columnList = "serviceId,startAt"),
+        @Index(name = "booking_view_provider", columnList = "providerId,startAt"),
         @Index(name = "booking_view_contact", columnList = "contactId"),
         @Index(name = "booking_view_start", columnList = "startAt")})
 class BookingEntity {
@@ -40,6 +41,8 @@ class BookingEntity {
     @Enumerated(EnumType.STRING)
     private ServiceType serviceType;
     private String sessionId;
+    /** The appointment provider the booking holds (null: none named; the implicit provider of an appointment). */
+    private String providerId;
     private Instant startAt;
     private Instant endAt;
     private int participants;
@@ -72,6 +75,7 @@ class BookingEntity {
         this.serviceName = event.serviceName();
         this.serviceType = event.serviceType();
         this.sessionId = event.sessionId();
+        this.providerId = event.providerId();
         this.startAt = event.start();
         this.endAt = event.end();
         this.participants = event.participants();
@@ -88,6 +92,7 @@ class BookingEntity {
     void apply(BookingStateChange event, long sequence, Instant at) {
         if (event instanceof BookingRescheduledEvent rescheduled) {
             this.sessionId = rescheduled.sessionId();
+            this.providerId = rescheduled.providerId();
             this.startAt = rescheduled.start();
             this.endAt = rescheduled.end();
         } else if (event instanceof BookingParticipantsChangedEvent changed) {
@@ -104,7 +109,7 @@ class BookingEntity {
     }
 
     BookingView toView() {
-        return new BookingView(bookingId, serviceId, serviceName, serviceType, sessionId, startAt, endAt, participants,
+        return new BookingView(bookingId, serviceId, serviceName, serviceType, sessionId, providerId, startAt, endAt, participants,
                 status, paymentStatus, waitlisted, contact, formInfo, payment, revision, createdAt, updatedAt);
     }
 }

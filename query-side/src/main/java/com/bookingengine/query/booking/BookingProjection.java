@@ -76,6 +76,9 @@ public class BookingProjection {
             if (query.serviceId() != null) {
                 where.add(cb.equal(root.get("serviceId"), query.serviceId()));
             }
+            if (query.providerId() != null) {
+                where.add(cb.equal(root.get("providerId"), query.providerId()));
+            }
             if (query.contactId() != null) {
                 where.add(cb.equal(root.get("contactId"), query.contactId()));
             }

@@ -38,6 +38,7 @@ class BookingQueryController {
     BookingPage list(@RequestParam(required = false) BookingStatus status,
                      @RequestParam(required = false) String serviceId,
                      @RequestParam(required = false) String contactId,
+                     @RequestParam(required = false) String providerId,
                      @RequestParam(required = false) Instant from,
                      @RequestParam(required = false) Instant to,
                      @RequestParam(defaultValue = "0") int page,
@@ -65,7 +66,7 @@ class BookingQueryController {
                         + BookingProjection.SORT_KEYS.keySet() + ", optionally followed by ',asc' or ',desc'");
             }
         }
-        return queries.query(new ListBookingsQuery(status, serviceId, contactId, from, to, page, size, sort),
+        return queries.query(new ListBookingsQuery(status, serviceId, contactId, from, to, page, size, sort, providerId),
                 BookingPage.class).join();
     }
 

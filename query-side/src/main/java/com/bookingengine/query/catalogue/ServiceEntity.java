@@ -91,6 +91,6 @@ class ServiceEntity {
     ServiceView toView(List<SessionView> sessions) {
         return new ServiceView(serviceId, name, type, timeZone, location, price, paymentOptions, requiresApproval,
                 formFields, policy, capacity, sessions, schedule == null ? null : schedule.workingHours(),
-                schedule == null ? null : schedule.slotMinutes());
+                schedule == null ? null : schedule.slotMinutes(), schedule == null ? null : schedule.providers());
     }
 }

@@ -9,7 +9,12 @@ import java.time.Instant;
  * free after it, cut at local midnight (an appointment whose buffer runs into the next day reserves a piece of
  * each day). Emitted by the provider day's aggregate.
  */
-@Revision("1")
+@Revision("2")
 public record AppointmentTimeReservedEvent(String dayId, String serviceId, String bookingId, Instant from,
-                                           Instant to) {
+                                           Instant to, String providerId) {
+
+    /** Time of the implicit provider (revision 1 events read so: providerId null). */
+    public AppointmentTimeReservedEvent(String dayId, String serviceId, String bookingId, Instant from, Instant to) {
+        this(dayId, serviceId, bookingId, from, to, null);
+    }
 }

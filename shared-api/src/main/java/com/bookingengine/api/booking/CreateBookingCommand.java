@@ -11,16 +11,19 @@ import java.util.Map;
 
 /**
  * Books a service. A class names its {@code sessionId}; an appointment its {@code start} and {@code end}.
- * The same {@code bookingId} sent twice with the same content answers the first result.
+ * The same {@code bookingId} sent twice with the same content answers the first result. An appointment may name the
+ * {@code providerId} it wants; without one, any free provider is assigned.
  */
 public record CreateBookingCommand(@TargetAggregateIdentifier String bookingId, String serviceId, String sessionId,
                                    Instant start, Instant end, int participants, ContactDetails contact,
-                                   Map<String, String> formInfo, PaymentRequest payment, boolean joinWaitlist) {
+                                   Map<String, String> formInfo, PaymentRequest payment, boolean joinWaitlist,
+                                   String providerId) {
 
     public CreateBookingCommand {
         PlainText.check("bookingId", bookingId, InputLimits.ID);
         PlainText.check("serviceId", serviceId, InputLimits.ID);
         PlainText.check("sessionId", sessionId, InputLimits.ID);
+        PlainText.check("providerId", providerId, InputLimits.ID);
         CalendarRange.check("start", start);
         CalendarRange.check("end", end);
         if (contact != null) {
@@ -35,5 +38,12 @@ public record CreateBookingCommand(@TargetAggregateIdentifier String bookingId, 
                 PlainText.check("formInfo value of " + name, value, InputLimits.FORM_VALUE);
             });
         }
+    }
+
+    /** A booking that names no provider (any available, for an appointment). */
+    public CreateBookingCommand(String bookingId, String serviceId, String sessionId, Instant start, Instant end,
+                                int participants, ContactDetails contact, Map<String, String> formInfo,
+                                PaymentRequest payment, boolean joinWaitlist) {
+        this(bookingId, serviceId, sessionId, start, end, participants, contact, formInfo, payment, joinWaitlist, null);
     }
 }

@@ -8,5 +8,11 @@ import java.time.Instant;
  * {@code ,asc} or {@code ,desc}.
  */
 public record ListBookingsQuery(BookingStatus status, String serviceId, String contactId, Instant from, Instant to,
-                                int page, int size, String sort) {
+                                int page, int size, String sort, String providerId) {
+
+    /** A list over every provider. */
+    public ListBookingsQuery(BookingStatus status, String serviceId, String contactId, Instant from, Instant to,
+                             int page, int size, String sort) {
+        this(status, serviceId, contactId, from, to, page, size, sort, null);
+    }
 }

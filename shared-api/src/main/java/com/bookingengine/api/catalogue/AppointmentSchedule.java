@@ -21,7 +21,7 @@ import java.util.Optional;
  * local start that exists twice (the clock falls back over it) gives one slot, at the earlier offset. A slot lasts
  * {@code slotMinutes} of real time whatever the clock does meanwhile.
  */
-public record AppointmentSchedule(List<WorkingHours> workingHours, int slotMinutes) {
+public record AppointmentSchedule(List<WorkingHours> workingHours, int slotMinutes, List<Provider> providers) {
 
     /** One slot on the time line. */
     public record TimeSlot(Instant start, Instant end) {
@@ -33,6 +33,45 @@ public record AppointmentSchedule(List<WorkingHours> workingHours, int slotMinut
                 ? java.util.Collections.unmodifiableList(new ArrayList<>(workingHours)) // left as given: problem() names what is missing
                 : workingHours.stream()
                 .sorted(Comparator.comparing(WorkingHours::day).thenComparing(WorkingHours::start))
+                .toList();
+        // null in a schedule stored before providers existed: one implicit provider, as it meant then
+        providers = providers == null ? List.of() : List.copyOf(providers);
+    }
+
+    /** A schedule with one implicit provider (the shape before providers existed). */
+    public AppointmentSchedule(List<WorkingHours> workingHours, int slotMinutes) {
+        this(workingHours, slotMinutes, List.of());
+    }
+
+    /** Every provider, retired ones included, in the service's order; one implicit provider when none is listed. */
+    public List<Provider> staff() {
+        return providers.isEmpty() ? List.of(Provider.IMPLICIT) : providers;
+    }
+
+    /** The providers that take new bookings, in the service's order. */
+    public List<Provider> activeStaff() {
+        return staff().stream().filter(p -> !p.retired()).toList();
+    }
+
+    /** The provider named {@code providerId} (null: the implicit one), retired or not. */
+    public Optional<Provider> provider(String providerId) {
+        return staff().stream().filter(p -> java.util.Objects.equals(p.providerId(), providerId)).findFirst();
+    }
+
+    /** {@code provider}'s own grid: its working hours, or the service's when it has none, at the service's slot length. */
+    public AppointmentSchedule of(Provider provider) {
+        return new AppointmentSchedule(provider.workingHours() == null ? workingHours : provider.workingHours(),
+                slotMinutes, List.of());
+    }
+
+    /**
+     * The active providers whose grid has the slot [{@code start}, {@code end}), in the service's order: who could
+     * serve a booking of it. Both sides ask this, the command side to place a booking and availability to count
+     * {@code totalSpots}.
+     */
+    public List<Provider> providersWithSlot(Instant start, Instant end, ZoneId zone) {
+        return activeStaff().stream()
+                .filter(p -> of(p).slotAt(start, zone).filter(slot -> slot.end().equals(end)).isPresent())
                 .toList();
     }
 
@@ -115,6 +154,19 @@ public record AppointmentSchedule(List<WorkingHours> workingHours, int slotMinut
                         + previous.start() + "-" + previous.end());
             }
             previous = hours;
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Provider provider : providers) {
+            if (provider == null || provider.providerId() == null || provider.providerId().isBlank()
+                    || !ids.add(provider.providerId())) {
+                return Optional.of("providers: each provider needs a distinct, non-blank providerId");
+            }
+            if (provider.workingHours() != null) {
+                Optional<String> own = of(provider).problem();
+                if (own.isPresent()) {
+                    return Optional.of("providers: " + provider.providerId() + ": " + own.get());
+                }
+            }
         }
         return Optional.empty();
     }
