@@ -8,6 +8,7 @@ import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.FormField;
 import com.bookingengine.api.catalogue.PaymentOption;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
+import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.api.common.Money;
@@ -83,6 +84,13 @@ final class SeatStore {
         store("BookableService", serviceId, 0, new ServiceCreatedEvent(serviceId, "Haircut", ServiceType.APPOINTMENT,
                 timeZone, "Salon", Money.of("30.00", "EUR"), Set.of(PaymentOption.IN_PERSON, PaymentOption.ONLINE),
                 requiresApproval, List.of(), policy, 1, schedule));
+    }
+
+    /** The appointment service's terms replaced (its providers, for one), as {@code PUT /services/{id}} records. */
+    void updateAppointmentService(String serviceId, long sequence, AppointmentSchedule schedule, BookingPolicy policy) {
+        store("BookableService", serviceId, sequence, new ServiceUpdatedEvent(serviceId, "Haircut", "Salon",
+                Money.of("30.00", "EUR"), Set.of(PaymentOption.IN_PERSON, PaymentOption.ONLINE), false, List.of(),
+                policy, 1, schedule));
     }
 
     /** A course and its one pool of seats spanning its sessions, as the catalogue would have recorded them. */

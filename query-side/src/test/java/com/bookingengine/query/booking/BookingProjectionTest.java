@@ -87,7 +87,7 @@ class BookingProjectionTest extends ProjectionTestSupport {
         assertThat(view.updatedAt()).isEqualTo(CREATED);
         // and nothing else: the whole record, field for field
         assertThat(view).isEqualTo(new BookingView(bookingId, serviceId, "Morning Yoga", ServiceType.CLASS, sessionId,
-                MONDAY_9, MONDAY_9.plus(Duration.ofMinutes(75)), 2, PENDING, PaymentStatus.NOT_PAID, false, contact,
+                null, MONDAY_9, MONDAY_9.plus(Duration.ofMinutes(75)), 2, PENDING, PaymentStatus.NOT_PAID, false, contact,
                 formInfo, payment, 1, CREATED, CREATED));
     }
 

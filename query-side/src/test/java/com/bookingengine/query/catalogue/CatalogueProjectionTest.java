@@ -59,7 +59,7 @@ class CatalogueProjectionTest extends ProjectionTestSupport {
                 new SessionView(third, START.plus(Duration.ofDays(14)), START.plus(Duration.ofDays(14)).plus(Duration.ofHours(1)), 16));
         ServiceView expected = new ServiceView(serviceId, created.name(), ServiceType.CLASS, "America/New_York",
                 "Main hall", Money.of("12.50", "USD"), Set.of(PaymentOption.ONLINE, PaymentOption.MEMBERSHIP), true,
-                List.of(new FormField("partner", false)), policy(120, 60), 16, sessions, null, null);
+                List.of(new FormField("partner", false)), policy(120, 60), 16, sessions, null, null, null);
         ServiceView detail = find(serviceId).orElseThrow();
         assertThat(detail).isEqualTo(expected);
         assertThat(detail.sessions()).extracting(SessionView::sessionId).containsExactly(first, second, third);
@@ -115,7 +115,7 @@ class CatalogueProjectionTest extends ProjectionTestSupport {
         ServiceView updated = find(serviceId).orElseThrow();
         assertThat(updated).isEqualTo(new ServiceView(serviceId, "Reformer pilates", ServiceType.CLASS,
                 created.timeZone(), "Studio 3", Money.of("30.00", "EUR"), Set.of(PaymentOption.IN_PERSON), true,
-                List.of(), strict, 8, List.of(new SessionView(sessionId, START, START.plus(Duration.ofHours(1)), 16)), null, null));
+                List.of(), strict, 8, List.of(new SessionView(sessionId, START, START.plus(Duration.ofHours(1)), 16)), null, null, null));
         // and availability judges the unchanged session by the new policy
         Slot forThree = slot(serviceId, 3);
         assertThat(forThree.totalSpots()).isEqualTo(16);
