@@ -281,7 +281,49 @@ class CapacityRaceTest {
         assertThat(bookable(b, service, service.at(day, "12:00"))).isTrue();
     }
 
+    /**
+     * "Any available" across providers: 3 × 4 clients book one slot of a service with four providers at once, over
+     * both nodes, naming none. Every provider ends with exactly one booking (a client that lost the race for one
+     * provider moved on to the next free one: none was refused while a provider was free), and every other client
+     * gets 409 "capacity". The slot then shows no open spot.
+     */
+    @Test
+    void anyAvailableRacesGiveEachProviderExactlyOneBookingAndTheRestCapacity() throws Exception {
+        Api a = Nodes.api(nodeA);
+        Api b = Nodes.api(nodeB);
+        LocalDate day = LocalDate.now(BERLIN).plusDays(10);
+        List<String> providers = List.of("anna", "ben", "cleo", "dev");
+        Api.AppointmentFixture service = a.createAppointmentService(BERLIN.getId(),
+                List.of(hours(day.getDayOfWeek(), "09:00", "12:00")), 30, Map.of("policy",
+                        Map.of("maxAdvanceDays", 400, "bufferMinutes", 15), "providers", providers.stream()
+                                .map(id -> Map.of("providerId", id, "name", id)).toList()));
+        Instant slot = service.at(day, "10:00");
+
+        List<Api.Response> answers = allAtOnce(appointmentCreates(a, b, service, List.of(slot),
+                3 * providers.size()));
+
+        List<String> won = created(answers);
+        assertThat(won).hasSize(providers.size());
+        List<String> got = won.stream().map(id -> readSoon(b, id).path("providerId").asText()).toList();
+        assertThat(got).containsExactlyInAnyOrderElementsOf(providers);
+        JsonNode open = Checks.slots(b, service.serviceId(), slot, slot.plusSeconds(1), 1).get(0);
+        assertThat(open.path("openSpots").asInt()).isZero();
+        assertThat(open.path("totalSpots").asInt()).isEqualTo(providers.size());
+    }
+
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    /** A booking as read on {@code api}'s node, whose read model may trail the node that made it by a moment. */
+    private static JsonNode readSoon(Api api, String bookingId) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        Api.Response read = api.get(Api.OWNER, "/bookings/" + bookingId);
+        while (read.status() == 404 && Instant.now().isBefore(deadline)) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            read = api.get(Api.OWNER, "/bookings/" + bookingId);
+        }
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        return read.body();
+    }
 
     /** {@code clients} create requests, spread round-robin over {@code slots} and over both nodes. */
     private static List<Callable<Api.Response>> appointmentCreates(Api a, Api b, Api.AppointmentFixture service,
