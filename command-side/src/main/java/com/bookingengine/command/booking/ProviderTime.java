@@ -72,7 +72,7 @@ record ProviderTime(Repository<ProviderDay> days) implements Holding {
         String serviceId = wanted.service().serviceId();
         ZoneId zone = ZoneId.of(wanted.terms().timeZone());
         Place place = wanted.place();
-        List<String> candidates = candidates(wanted, from, zone);
+        List<String> candidates = candidates(wanted, zone);
         Map<String, List<ProviderDay.Piece>> piecesOf = new java.util.HashMap<>(); // the implicit provider is null
         Set<String> dayIds = new TreeSet<>();
         for (String provider : candidates) {
@@ -116,7 +116,7 @@ record ProviderTime(Repository<ProviderDay> days) implements Holding {
      * The providers that may take the wanted time: the one named, else every active provider whose hours have the
      * slot (the rules checked at least one has; {@code BookingRules}).
      */
-    private static List<String> candidates(Wanted wanted, Place from, ZoneId zone) {
+    private static List<String> candidates(Wanted wanted, ZoneId zone) {
         if (wanted.place().providerId() != null) {
             return List.of(wanted.place().providerId());
         }

@@ -34,7 +34,7 @@ class AvailabilityService {
     BookingPolicy policy;
     String timeZone;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(length = 20_000)
+    @Column(length = 200_000) // with its providers' own hours; bounded by the 64 KiB request body
     AppointmentSchedule schedule;
 
     protected AvailabilityService() {

@@ -50,7 +50,7 @@ class ServiceEntity {
     private BookingPolicy policy;
     private int capacity;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(length = 20_000)
+    @Column(length = 200_000) // with its providers' own hours; bounded by the 64 KiB request body
     private AppointmentSchedule schedule;
 
     protected ServiceEntity() {

@@ -13,6 +13,7 @@ import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.FindServiceQuery;
 import com.bookingengine.api.catalogue.PaymentOption;
+import com.bookingengine.api.catalogue.Provider;
 import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
@@ -91,6 +92,44 @@ class AppointmentAndCourseAvailabilityTest extends ProjectionTestSupport {
         awaitProjections();
         // then every slot is free again
         assertThat(free(slots(serviceId))).hasSize(6);
+    }
+
+    @Test
+    void eachSlotCountsTheProvidersWhoseHoursHaveItAndTheOnesFreeForIt() {
+        // given Anna working the service's 09:00-12:00 and Ben only 10:00-11:00, no buffer
+        String serviceId = id("salon");
+        ServiceCreatedEvent plain = appointmentService(serviceId, 30, 0);
+        AppointmentSchedule staffed = new AppointmentSchedule(plain.schedule().workingHours(), 30, List.of(
+                new Provider("anna", "Anna", null, false), new Provider("ben", "Ben", List.of(
+                        new WorkingHours(DayOfWeek.MONDAY, LocalTime.of(10, 0), LocalTime.of(11, 0))), false)));
+        publishService(new ServiceCreatedEvent(serviceId, plain.name(), ServiceType.APPOINTMENT, plain.timeZone(),
+                plain.location(), plain.price(), plain.paymentOptions(), false, List.of(), plain.policy(), 1, staffed));
+        // when Ben holds 10:00-10:30
+        String bensDay = serviceId + "/ben@2031-06-02";
+        publish("ProviderDay", bensDay, new AppointmentTimeReservedEvent(bensDay, serviceId, "b-1", at("10:00"),
+                at("10:30"), "ben"));
+        awaitProjections();
+
+        // then 10:00 has one of two providers open, 10:30 two of two, 09:00 one of one
+        List<Slot> slots = slots(serviceId);
+        assertThat(slots).extracting(Slot::start).containsExactly(at("09:00"), at("09:30"), at("10:00"), at("10:30"),
+                at("11:00"), at("11:30"));
+        assertThat(slots).extracting(Slot::openSpots).containsExactly(1, 1, 1, 2, 1, 1);
+        assertThat(slots).extracting(Slot::totalSpots).containsExactly(1, 1, 2, 2, 1, 1);
+        // and narrowed to Ben, only his hours, his 10:00 taken
+        List<Slot> bens = queryGateway.query(new AvailabilityQuery(serviceId, at("00:00"), at("23:59"), 1, NOW, "ben"),
+                ResponseTypes.optionalInstanceOf(Availability.class)).join().orElseThrow().slots();
+        assertThat(free(bens)).containsExactly("10:30");
+        assertThat(queryGateway.query(new CheckAvailabilityQuery(serviceId, null, at("10:00"), at("10:30"), 1, NOW,
+                "anna"), ResponseTypes.optionalInstanceOf(AvailabilityCheck.class)).join().orElseThrow().available())
+                .isTrue();
+
+        // when Ben retires, he no longer counts
+        publish(SERVICE_AGGREGATE, serviceId, new ServiceUpdatedEvent(serviceId, plain.name(), null, plain.price(),
+                plain.paymentOptions(), false, List.of(), plain.policy(), 1, new AppointmentSchedule(
+                staffed.workingHours(), 30, List.of(staffed.providers().get(0), staffed.providers().get(1).retired(true)))));
+        awaitProjections();
+        assertThat(slots(serviceId)).extracting(Slot::totalSpots).containsOnly(1);
     }
 
     @Test
