@@ -5,6 +5,7 @@ import com.bookingengine.api.booking.AppointmentTimeReservedEvent;
 import com.bookingengine.api.booking.ProviderDayOpenedEvent;
 import com.bookingengine.api.common.TimeRange;
 import com.bookingengine.api.rules.RuleViolation;
+import com.bookingengine.command.caching.CacheNames;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -32,7 +33,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * wins, the other's append fails and is retried against the new state. A day is small (at most a few dozen
  * bookings), so loading it is cheap, and bookings of different days never contend.
  */
-@Aggregate
+@Aggregate(cache = CacheNames.PROVIDER_DAYS)
 public class ProviderDay {
 
     @AggregateIdentifier
