@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A small HTTP client for one node's {@code /api/v1}. A connection failure (a node that was just killed, or is not
@@ -32,7 +34,17 @@ final class Http {
     }
 
     /** A status, the content type, the body as JSON (null node when empty or not JSON), and why it failed. */
-    record Response(int status, String contentType, JsonNode body, String error) {
+    record Response(int status, String contentType, JsonNode body, String error, Map<String, List<String>> headers) {
+
+        Response(int status, String contentType, JsonNode body, String error) {
+            this(status, contentType, body, error, Map.of());
+        }
+
+        /** The first value of a response header, or null. */
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        }
 
         String text(String field) {
             JsonNode node = body.path(field);
@@ -58,6 +70,11 @@ final class Http {
     }
 
     Response send(String key, String method, String path, Object body) {
+        return send(key, method, path, body, Map.of());
+    }
+
+    /** A request with these extra request headers. */
+    Response send(String key, String method, String path, Object body, Map<String, String> headers) {
         String text;
         try {
             text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
@@ -74,6 +91,7 @@ final class Http {
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
         }
+        headers.forEach(request::header);
         HttpResponse<String> response;
         try {
             response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -90,6 +108,6 @@ final class Http {
             json = JSON.getNodeFactory().textNode(response.body());
         }
         return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), json,
-                null);
+                null, response.headers().map());
     }
 }

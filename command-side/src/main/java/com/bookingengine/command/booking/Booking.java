@@ -24,6 +24,7 @@ import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.common.ActorMetadata;
 import com.bookingengine.api.common.Money;
 import com.bookingengine.api.rules.RuleViolation;
+import com.bookingengine.command.caching.CacheNames;
 import com.bookingengine.command.catalogue.ServiceSnapshot;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -56,7 +57,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * transition that would change nothing), then either applies the events of a legal transition, does nothing when
  * the booking already stands where the transition leads, or refuses naming the current status.
  */
-@Aggregate
+@Aggregate(cache = CacheNames.BOOKINGS)
 public class Booking {
 
     @AggregateIdentifier

@@ -17,8 +17,8 @@ import com.bookingengine.api.rules.Rule;
 import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.command.capacity.ProviderDay;
-import com.bookingengine.command.catalogue.BookableService;
 import com.bookingengine.command.catalogue.ServiceSnapshot;
+import com.bookingengine.command.catalogue.ServiceSnapshots;
 import com.bookingengine.command.payment.Coupon;
 import com.bookingengine.command.payment.MembershipPlan;
 import org.axonframework.commandhandling.CommandHandler;
@@ -57,14 +57,14 @@ public class BookingCommandHandler {
 
     private final Repository<Booking> bookings;
     private final Repository<ClassSession> sessions;
-    private final Repository<BookableService> services;
+    private final ServiceSnapshots services;
     private final Map<ServiceType, Holding> holdings;
     private final BookingRules rules;
     private final BookingPayments payments;
     private final Clock clock;
 
     public BookingCommandHandler(Repository<Booking> bookings, Repository<ClassSession> sessions,
-                                 Repository<ProviderDay> days, Repository<BookableService> services,
+                                 Repository<ProviderDay> days, ServiceSnapshots services,
                                  Repository<Coupon> coupons, Repository<MembershipPlan> plans, Clock clock) {
         this.bookings = bookings;
         this.sessions = sessions;
@@ -227,9 +227,8 @@ public class BookingCommandHandler {
     }
 
     private ServiceSnapshot snapshot(String serviceId, Rule unknown) {
-        return find(services, serviceId)
-                .orElseThrow(() -> new RuleViolation(unknown, "Unknown service " + serviceId))
-                .invoke(BookableService::snapshot);
+        return services.current(serviceId)
+                .orElseThrow(() -> new RuleViolation(unknown, "Unknown service " + serviceId));
     }
 
     private Aggregate<Booking> load(String bookingId) {

@@ -7,6 +7,7 @@ import com.bookingengine.api.booking.WaitlistLeftEvent;
 import com.bookingengine.api.catalogue.CourseSessionsScheduledEvent;
 import com.bookingengine.api.catalogue.SessionScheduledEvent;
 import com.bookingengine.api.rules.RuleViolation;
+import com.bookingengine.command.caching.CacheNames;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -33,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and "a seat came free, so the oldest waiting booking that fits takes it" are decided on the same state as
  * the seats themselves.
  */
-@Aggregate
+@Aggregate(cache = CacheNames.SESSIONS)
 public class ClassSession {
 
     @AggregateIdentifier

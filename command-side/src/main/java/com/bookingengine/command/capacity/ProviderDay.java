@@ -5,6 +5,7 @@ import com.bookingengine.api.booking.AppointmentTimeReservedEvent;
 import com.bookingengine.api.booking.ProviderDayOpenedEvent;
 import com.bookingengine.api.common.TimeRange;
 import com.bookingengine.api.rules.RuleViolation;
+import com.bookingengine.command.caching.CacheNames;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -35,7 +36,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Its id is {@code <serviceId>/<providerId>@<yyyy-MM-dd>}, or {@code <serviceId>@<yyyy-MM-dd>} for the implicit
  * provider of a service that lists none: the id every day had before providers existed, so those days read on.
  */
-@Aggregate
+@Aggregate(cache = CacheNames.PROVIDER_DAYS)
 public class ProviderDay {
 
     @AggregateIdentifier

@@ -14,6 +14,7 @@ import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.catalogue.UpdateServiceCommand;
 import com.bookingengine.api.common.Money;
 import com.bookingengine.api.rules.RuleViolation;
+import com.bookingengine.command.caching.CacheNames;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -34,7 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * lock or event stream: a class session's and a course's in a {@code ClassSession}, an appointment provider's
  * time in one {@code ProviderDay} per local date.
  */
-@Aggregate
+@Aggregate(cache = CacheNames.SERVICES)
 public class BookableService {
 
     @AggregateIdentifier

@@ -6,6 +6,7 @@ import com.bookingengine.api.payment.CouponUsedEvent;
 import com.bookingengine.api.payment.CreateCouponCommand;
 import com.bookingengine.api.payment.Discount;
 import com.bookingengine.api.rules.RuleViolation;
+import com.bookingengine.command.caching.CacheNames;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -23,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * that ends it, so two bookings racing for the last use append to this one stream and the event store's unique
  * (aggregate id, sequence) key lets exactly one of them win.
  */
-@Aggregate
+@Aggregate(cache = CacheNames.COUPONS)
 public class Coupon {
 
     @AggregateIdentifier

@@ -5,6 +5,7 @@ import com.bookingengine.api.payment.CreditsRefundedEvent;
 import com.bookingengine.api.payment.GrantMembershipPlanCommand;
 import com.bookingengine.api.payment.MembershipPlanGrantedEvent;
 import com.bookingengine.api.rules.RuleViolation;
+import com.bookingengine.command.caching.CacheNames;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -23,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the unit of work that takes or gives back its seats, so bookings racing for the last credits serialize on this
  * stream.
  */
-@Aggregate
+@Aggregate(cache = CacheNames.PLANS)
 public class MembershipPlan {
 
     @AggregateIdentifier

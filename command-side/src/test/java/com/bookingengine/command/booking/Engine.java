@@ -52,7 +52,7 @@ final class Engine {
     Engine(Clock clock) {
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(
                 List.of(new SimpleCorrelationDataProvider("actor"))));
-        new AnnotationCommandHandlerAdapter<>(new BookingCommandHandler(bookings, store.sessions, store.days, store.services,
+        new AnnotationCommandHandlerAdapter<>(new BookingCommandHandler(bookings, store.sessions, store.days, store.serviceSnapshots,
                 store.coupons, store.plans, clock), resources).subscribe(bus);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }

@@ -19,6 +19,7 @@ import com.bookingengine.api.payment.MembershipPlanGrantedEvent;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.command.capacity.ProviderDay;
 import com.bookingengine.command.catalogue.BookableService;
+import com.bookingengine.command.catalogue.ServiceSnapshots;
 import com.bookingengine.command.payment.Coupon;
 import com.bookingengine.command.payment.MembershipPlan;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -51,6 +52,8 @@ final class SeatStore {
             .eventStore(events).build();
     final Repository<BookableService> services = EventSourcingRepository.builder(BookableService.class)
             .eventStore(events).build();
+    /** How booking commands read a service's terms: lock-free, from the same events. */
+    final ServiceSnapshots serviceSnapshots = new ServiceSnapshots(events);
     final Repository<Coupon> coupons = EventSourcingRepository.builder(Coupon.class).eventStore(events).build();
     final Repository<MembershipPlan> plans = EventSourcingRepository.builder(MembershipPlan.class)
             .eventStore(events).build();
@@ -59,7 +62,7 @@ final class SeatStore {
     AggregateTestFixture<Booking> bookingFixture(Clock clock) {
         AggregateTestFixture<Booking> fixture = new AggregateTestFixture<>(Booking.class);
         fixture.registerAnnotatedCommandHandler(new BookingCommandHandler(fixture.getRepository(), sessions, days,
-                services, coupons, plans, clock));
+                serviceSnapshots, coupons, plans, clock));
         return fixture;
     }
 
@@ -74,14 +77,14 @@ final class SeatStore {
     void service(String serviceId, Money price, Set<PaymentOption> options, boolean requiresApproval,
                  List<FormField> formFields,
                  BookingPolicy policy) {
-        store("BookableService", serviceId, 0, new ServiceCreatedEvent(serviceId, "Yoga", ServiceType.CLASS,
+        defineService(serviceId, new ServiceCreatedEvent(serviceId, "Yoga", ServiceType.CLASS,
                 "Europe/Berlin", "Studio 1", price, options, requiresApproval, formFields, policy, 10, null));
     }
 
     /** An appointment service with these working hours, as {@code BookableService} would have recorded it. */
     void appointmentService(String serviceId, String timeZone, AppointmentSchedule schedule, BookingPolicy policy,
                             boolean requiresApproval) {
-        store("BookableService", serviceId, 0, new ServiceCreatedEvent(serviceId, "Haircut", ServiceType.APPOINTMENT,
+        defineService(serviceId, new ServiceCreatedEvent(serviceId, "Haircut", ServiceType.APPOINTMENT,
                 timeZone, "Salon", Money.of("30.00", "EUR"), Set.of(PaymentOption.IN_PERSON, PaymentOption.ONLINE),
                 requiresApproval, List.of(), policy, 1, schedule));
     }
@@ -96,7 +99,7 @@ final class SeatStore {
     /** A course and its one pool of seats spanning its sessions, as the catalogue would have recorded them. */
     void course(String serviceId, List<CourseSessionsScheduledEvent.Meeting> meetings, int capacity,
                 BookingPolicy policy) {
-        store("BookableService", serviceId, 0, new ServiceCreatedEvent(serviceId, "French", ServiceType.COURSE,
+        defineService(serviceId, new ServiceCreatedEvent(serviceId, "French", ServiceType.COURSE,
                 "Europe/Paris", "Room 2", Money.of("120.00", "EUR"), Set.of(PaymentOption.IN_PERSON), false, List.of(),
                 policy, capacity, null));
         String courseId = ClassSession.courseId(serviceId);
@@ -149,6 +152,14 @@ final class SeatStore {
     List<Object> eventsOf(String aggregateId) {
         return events.readEvents(aggregateId).asStream().map(DomainEventMessage::getPayload)
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * A service as {@code BookableService} records it: a test that defines a service again (other terms) appends at
+     * the next sequence number, as a real event store would make it, and the service then reads as defined last.
+     */
+    private void defineService(String serviceId, Object created) {
+        store("BookableService", serviceId, events.lastSequenceNumberFor(serviceId).map(s -> s + 1).orElse(0L), created);
     }
 
     private void store(String type, String id, long sequence, Object payload) {

@@ -291,6 +291,11 @@ public class ProcessorAdmin {
     public record CommittedProgress(int segments, long position) {
     }
 
+    /** The processor's committed token of every segment, whichever node holds it, or empty when the store cannot say. */
+    public Optional<List<TrackingToken>> committedTokens(String name) {
+        return Optional.ofNullable(storedTokens(name));
+    }
+
     /** Reads the processor's tokens without claiming them (Axon's {@code TokenStore#fetchToken} would claim). */
     private List<TrackingToken> storedTokens(String name) {
         EntityManagerProvider provider = entityManagers.getIfAvailable();

@@ -1,0 +1,64 @@
+package com.bookingengine.command.caching;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One aggregate cache per aggregate type (ids of different types may coincide), each named by its aggregate's
+ * {@code @Aggregate(cache = ...)}. {@code booking.aggregate-cache.max-size} bounds each (default 10,000 aggregates);
+ * {@code booking.aggregate-cache.enabled=false} turns caching off (every command reads its aggregates' events).
+ */
+@Configuration(proxyBeanMethods = false)
+public class AggregateCacheConfiguration {
+
+    private final boolean enabled;
+    private final long maxSize;
+    private final ObjectProvider<EventStore> eventStore;
+
+    AggregateCacheConfiguration(@Value("${booking.aggregate-cache.enabled:true}") boolean enabled,
+                                @Value("${booking.aggregate-cache.max-size:10000}") long maxSize,
+                                ObjectProvider<EventStore> eventStore) {
+        this.enabled = enabled;
+        this.maxSize = maxSize;
+        this.eventStore = eventStore;
+    }
+
+    private Cache cache() {
+        return enabled ? new VersionCheckedCache(maxSize, eventStore::getObject) : NoCache.INSTANCE;
+    }
+
+    @Bean(CacheNames.BOOKINGS)
+    Cache bookingCache() {
+        return cache();
+    }
+
+    @Bean(CacheNames.SESSIONS)
+    Cache classSessionCache() {
+        return cache();
+    }
+
+    @Bean(CacheNames.PROVIDER_DAYS)
+    Cache providerDayCache() {
+        return cache();
+    }
+
+    @Bean(CacheNames.SERVICES)
+    Cache bookableServiceCache() {
+        return cache();
+    }
+
+    @Bean(CacheNames.COUPONS)
+    Cache couponCache() {
+        return cache();
+    }
+
+    @Bean(CacheNames.PLANS)
+    Cache membershipPlanCache() {
+        return cache();
+    }
+}
