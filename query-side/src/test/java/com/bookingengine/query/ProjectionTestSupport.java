@@ -16,6 +16,7 @@ import com.bookingengine.query.catalogue.CatalogueProjection;
 import com.bookingengine.query.checkout.CheckoutOptionsProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -94,10 +95,28 @@ public abstract class ProjectionTestSupport {
 
     /** Appends {@code payload} as the next event of the aggregate, stamped {@code timestamp}. */
     protected void publishAt(Instant timestamp, String aggregateType, String aggregateId, Object payload) {
+        eventStore.publish(event(timestamp, aggregateType, aggregateId, payload));
+    }
+
+    /**
+     * Appends the events in one commit, as one command's events are stored: a projection's processor then reads them
+     * in one batch, one transaction, so each handler must see what the earlier ones of the batch wrote.
+     */
+    protected void publishTogether(List<? extends EventMessage<?>> events) {
+        eventStore.publish(events);
+    }
+
+    /** The next event of the aggregate, stamped now (to the millisecond), for {@link #publishTogether}. */
+    protected static EventMessage<?> event(String aggregateType, String aggregateId, Object payload) {
+        return event(Instant.now().truncatedTo(ChronoUnit.MILLIS), aggregateType, aggregateId, payload);
+    }
+
+    private static EventMessage<?> event(Instant timestamp, String aggregateType, String aggregateId,
+                                         Object payload) {
         long sequence = SEQUENCES.computeIfAbsent(aggregateId, id -> new AtomicLong()).getAndIncrement();
-        eventStore.publish(new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence,
+        return new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence,
                 new GenericMessage<>(UUID.randomUUID().toString(), payload, MetaData.with("actor", "test")),
-                timestamp));
+                timestamp);
     }
 
     protected void publishService(ServiceCreatedEvent event) {

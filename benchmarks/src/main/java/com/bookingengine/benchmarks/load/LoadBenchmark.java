@@ -634,6 +634,9 @@ public final class LoadBenchmark {
         if (accepted.status() != 202) {
             throw new IllegalStateException("replay -> " + accepted);
         }
+        if (config.jfr()) {
+            query.jfrStart("profile");
+        }
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(config.replayCapSeconds()).toNanos();
         long maxHeap = -1;
@@ -658,6 +661,11 @@ public final class LoadBenchmark {
             ServerProcess.sleep(250);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (config.jfr()) {
+            Path file = runDir.resolve("query-replay.jfr");
+            query.jfrStop(file);
+            log("  JFR of the replay: %s (JfrSummary prints its tables)", file);
+        }
         long events = complete ? storeEvents : store.countUpTo(position);
         results.replay = new Results.Replay(storeEvents, events, seconds, complete, maxHeap, config.engineHeap(),
                 heapSamples);

@@ -4,6 +4,7 @@ import com.bookingengine.api.catalogue.AppointmentSchedule;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.common.TimeRange;
+import com.bookingengine.query.ProjectionRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -23,7 +24,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "availability_service")
-class AvailabilityService {
+class AvailabilityService extends ProjectionRow {
 
     @Id
     String serviceId;
@@ -38,10 +39,17 @@ class AvailabilityService {
     AppointmentSchedule schedule;
 
     protected AvailabilityService() {
+        super(false);
+    }
+
+    @Override
+    public String getId() {
+        return serviceId;
     }
 
     AvailabilityService(String serviceId, ServiceType type, BookingPolicy policy, String timeZone,
                         AppointmentSchedule schedule) {
+        super(true);
         this.serviceId = serviceId;
         this.type = type;
         this.policy = policy;
@@ -58,7 +66,7 @@ class AvailabilityService {
 @Entity
 @Table(name = "availability_block", indexes = @Index(name = "availability_block_service",
         columnList = "serviceId,fromAt"))
-class AvailabilityBlock {
+class AvailabilityBlock extends ProjectionRow {
 
     @Id
     String blockId;
@@ -68,14 +76,21 @@ class AvailabilityBlock {
     Instant toAt;
 
     protected AvailabilityBlock() {
+        super(false);
     }
 
     AvailabilityBlock(String dayId, String serviceId, String providerId, String bookingId, Instant from, Instant to) {
+        super(true);
         this.blockId = id(dayId, bookingId);
         this.serviceId = serviceId;
         this.providerId = providerId;
         this.fromAt = from;
         this.toAt = to;
+    }
+
+    @Override
+    public String getId() {
+        return blockId;
     }
 
     static String id(String dayId, String bookingId) {
@@ -92,7 +107,7 @@ class AvailabilityBlock {
 @Entity
 @Table(name = "availability_session", indexes = @Index(name = "availability_session_service",
         columnList = "serviceId,startAt"))
-class AvailabilitySession {
+class AvailabilitySession extends ProjectionRow {
 
     @Id
     String sessionId;
@@ -106,9 +121,16 @@ class AvailabilitySession {
     int waitlisted;
 
     protected AvailabilitySession() {
+        super(false);
+    }
+
+    @Override
+    public String getId() {
+        return sessionId;
     }
 
     AvailabilitySession(String sessionId, String serviceId, Instant start, Instant end, int capacity) {
+        super(true);
         this.sessionId = sessionId;
         this.serviceId = serviceId;
         this.startAt = start;

@@ -87,22 +87,22 @@ public class AvailabilityProjection {
 
     @EventHandler
     void on(SeatsReservedEvent event) {
-        session(event.sessionId()).reserved += event.participants();
+        changed(event.sessionId(), sessions.addReserved(event.sessionId(), event.participants()));
     }
 
     @EventHandler
     void on(SeatsReleasedEvent event) {
-        session(event.sessionId()).reserved -= event.participants();
+        changed(event.sessionId(), sessions.addReserved(event.sessionId(), -event.participants()));
     }
 
     @EventHandler
     void on(WaitlistJoinedEvent event) {
-        session(event.sessionId()).waitlisted++;
+        changed(event.sessionId(), sessions.addWaitlisted(event.sessionId(), 1));
     }
 
     @EventHandler
     void on(WaitlistLeftEvent event) {
-        session(event.sessionId()).waitlisted--;
+        changed(event.sessionId(), sessions.addWaitlisted(event.sessionId(), -1));
     }
 
     @EventHandler
@@ -272,8 +272,10 @@ public class AvailabilityProjection {
                 violations);
     }
 
-    private AvailabilitySession session(String sessionId) {
-        return sessions.findById(sessionId).orElseThrow(() -> new IllegalStateException(
-                "Seats of session " + sessionId + " changed before the session was scheduled in this read model"));
+    private static void changed(String sessionId, int rows) {
+        if (rows == 0) {
+            throw new IllegalStateException(
+                    "Seats of session " + sessionId + " changed before the session was scheduled in this read model");
+        }
     }
 }

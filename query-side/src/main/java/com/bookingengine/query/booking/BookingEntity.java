@@ -11,6 +11,7 @@ import com.bookingengine.api.booking.PaymentDetails;
 import com.bookingengine.api.booking.PaymentStatus;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.query.ProjectionRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,21 +19,30 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.time.Instant;
 import java.util.Map;
 
-/** One row per booking, owned by {@link BookingProjection}. */
+/**
+ * One row per booking, owned by {@link BookingProjection}. Written cheaply, as a projection writes thousands a second
+ * during a replay: a new booking is inserted without first looking for it ({@link ProjectionRow}), an update
+ * writes only the columns that changed ({@link DynamicUpdate}), and the JSON columns are never copied or compared
+ * as JSON: their values are immutable (records, and a map never changed in place), so they are replaced, not edited.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "booking_view", indexes = {
         @Index(name = "booking_view_status", columnList = "status"),
         @Index(name = "booking_view_service", columnList = "serviceId,startAt"),
         @Index(name = "booking_view_provider", columnList = "providerId,startAt"),
         @Index(name = "booking_view_contact", columnList = "contactId"),
         @Index(name = "booking_view_start", columnList = "startAt")})
-class BookingEntity {
+class BookingEntity extends ProjectionRow {
 
     @Id
     private String bookingId;
@@ -54,22 +64,27 @@ class BookingEntity {
     private String contactId;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(length = 4000)
+    @Mutability(Immutability.class)
     private ContactDetails contact;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(length = 110_000)
+    @Mutability(Immutability.class)
     private Map<String, String> formInfo;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(length = 4000)
+    @Mutability(Immutability.class)
     private PaymentDetails payment;
     private long revision;
     private Instant createdAt;
     private Instant updatedAt;
 
     protected BookingEntity() {
+        super(false);
     }
 
     /** A booking as its creation event describes it; {@code sequence} is the event's sequence number. */
     BookingEntity(BookingCreatedEvent event, long sequence, Instant at) {
+        super(true);
         this.bookingId = event.bookingId();
         this.serviceId = event.serviceId();
         this.serviceName = event.serviceName();
@@ -86,6 +101,11 @@ class BookingEntity {
         this.waitlisted = event.waitlisted();
         this.createdAt = at;
         apply(event, sequence, at);
+    }
+
+    @Override
+    public String getId() {
+        return bookingId;
     }
 
     /** Every lifecycle event says where the booking stands after it; the revision counts the booking's events. */

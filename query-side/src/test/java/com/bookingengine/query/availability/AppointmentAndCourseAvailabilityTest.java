@@ -133,6 +133,25 @@ class AppointmentAndCourseAvailabilityTest extends ProjectionTestSupport {
     }
 
     @Test
+    void timeHeldAndReleasedInOneCommitIsFreeAndTimeHeldAfterItIsTaken() {
+        // given an appointment service whose time is held, given back and held again for another booking, in one
+        // commit (one batch, one transaction)
+        String serviceId = id("nails");
+        String dayId = serviceId + "@2031-06-02";
+        publishTogether(List.of(
+                event(SERVICE_AGGREGATE, serviceId, appointmentService(serviceId, 60, 0)),
+                event("ProviderDay", dayId, new AppointmentTimeReservedEvent(dayId, serviceId, "b-1", at("09:00"),
+                        at("10:00"))),
+                event("ProviderDay", dayId, new AppointmentTimeReleasedEvent(dayId, serviceId, "b-1", at("09:00"),
+                        at("10:00"))),
+                event("ProviderDay", dayId, new AppointmentTimeReservedEvent(dayId, serviceId, "b-2", at("10:00"),
+                        at("11:00")))));
+        awaitProjections();
+        // then only the second booking's hour is taken
+        assertThat(free(slots(serviceId))).containsExactly("09:00", "11:00");
+    }
+
+    @Test
     void newWorkingHoursMoveTheGridWhileHeldTimeStays() {
         String serviceId = id("massage");
         ServiceCreatedEvent created = appointmentService(serviceId, 60, 0);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -236,6 +237,28 @@ class AvailabilityProjectionTest extends ProjectionTestSupport {
         assertThat(availability.slots()).extracting(Slot::end)
                 .containsExactly(FROM.plus(Duration.ofHours(1)), FROM.plus(Duration.ofDays(10)).plus(Duration.ofHours(1)),
                         TO.minusSeconds(1).plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void seatEventsStoredWithTheirSessionInOneCommitAllCount() {
+        // given a service and a session of 10 seats, then seats and a waitlist place taken, all in one commit (one
+        // batch, one transaction: each counter update must see the session row inserted before it)
+        String serviceId = id("spin");
+        String sessionId = id("session");
+        publishTogether(List.of(
+                event(SERVICE_AGGREGATE, serviceId, classService(serviceId, "Spin", new BookingPolicy(0, 365, 60, 4, 3,
+                        0, 15), 10)),
+                event(SESSION_AGGREGATE, sessionId, session(sessionId, serviceId, NOW.plus(Duration.ofDays(4)), 10)),
+                event(SESSION_AGGREGATE, sessionId, new SeatsReservedEvent(sessionId, serviceId, "b-1", 4)),
+                event(SESSION_AGGREGATE, sessionId, new SeatsReservedEvent(sessionId, serviceId, "b-2", 3)),
+                event(SESSION_AGGREGATE, sessionId, new SeatsReleasedEvent(sessionId, serviceId, "b-1", 4)),
+                event(SESSION_AGGREGATE, sessionId, new WaitlistJoinedEvent(sessionId, serviceId, "w-1", 1))));
+        awaitProjections();
+        // then
+        Slot slot = onlySlot(serviceId, 1);
+        assertThat(slot.openSpots()).isEqualTo(7);
+        assertThat(slot.totalSpots()).isEqualTo(10);
+        assertThat(slot.waitlistOpenSpots()).isEqualTo(2);
     }
 
     private Slot onlySlot(String serviceId, int participants) {

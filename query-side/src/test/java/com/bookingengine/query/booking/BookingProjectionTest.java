@@ -274,6 +274,41 @@ class BookingProjectionTest extends ProjectionTestSupport {
         return bookingId;
     }
 
+    @Test
+    void eventsStoredTogetherAreAppliedInOrderAndALaterChangeRewritesOnlyWhatChanged() {
+        // given a booking created, given a second participant and confirmed in one commit (one batch, one transaction)
+        String serviceId = id("spin");
+        String bookingId = id("together");
+        publishTogether(List.of(
+                event(BOOKING_AGGREGATE, bookingId, created(bookingId, serviceId, "c-9", MONDAY_9, PENDING,
+                        PaymentStatus.NOT_PAID)),
+                event(BOOKING_AGGREGATE, bookingId, new BookingParticipantsChangedEvent(bookingId, 1, 2,
+                        Money.of("40", "EUR"), Money.of("36", "EUR"), PENDING, PaymentStatus.NOT_PAID)),
+                event(BOOKING_AGGREGATE, bookingId, new BookingConfirmedEvent(bookingId, "ok", CONFIRMED,
+                        PaymentStatus.NOT_PAID))));
+        awaitProjections(BookingProjection.PROCESSING_GROUP);
+        // then the row holds all three
+        BookingView together = find(bookingId).orElseThrow();
+        assertThat(together.status()).isEqualTo(CONFIRMED);
+        assertThat(together.participants()).isEqualTo(2);
+        assertThat(together.payment().finalPrice()).isEqualTo(Money.of("36", "EUR"));
+        assertThat(together.revision()).isEqualTo(3);
+
+        // when a later commit changes the participants of the stored row again
+        publish(BOOKING_AGGREGATE, bookingId, new BookingParticipantsChangedEvent(bookingId, 2, 3,
+                Money.of("60", "EUR"), Money.of("54", "EUR"), CONFIRMED, PaymentStatus.NOT_PAID));
+        awaitProjections(BookingProjection.PROCESSING_GROUP);
+        // then the new prices are stored (a replaced JSON value is written), and the rest is as before
+        BookingView later = find(bookingId).orElseThrow();
+        assertThat(later.participants()).isEqualTo(3);
+        assertThat(later.payment().price()).isEqualTo(Money.of("60", "EUR"));
+        assertThat(later.payment().finalPrice()).isEqualTo(Money.of("54", "EUR"));
+        assertThat(later.payment().option()).isEqualTo(PaymentOption.IN_PERSON);
+        assertThat(later.contact()).isEqualTo(together.contact());
+        assertThat(later.formInfo()).isEqualTo(Map.of("experience", "some"));
+        assertThat(later.revision()).isEqualTo(4);
+    }
+
     private static BookingCreatedEvent created(String bookingId, String serviceId, String contactId, Instant start,
                                                BookingStatus status, PaymentStatus paymentStatus) {
         return new BookingCreatedEvent(bookingId, serviceId, "Service " + serviceId, ServiceType.CLASS, id("session"),
