@@ -103,6 +103,11 @@ class BookingEntity {
         this.updatedAt = at;
     }
 
+    /** The sequence number of the last event applied (its revision counts from 1). */
+    long lastSequence() {
+        return revision - 1;
+    }
+
     BookingView toView() {
         return new BookingView(bookingId, serviceId, serviceName, serviceType, sessionId, startAt, endAt, participants,
                 status, paymentStatus, waitlisted, contact, formInfo, payment, revision, createdAt, updatedAt);
