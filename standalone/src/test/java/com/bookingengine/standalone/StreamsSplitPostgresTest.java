@@ -74,11 +74,15 @@ class StreamsSplitPostgresTest {
              SseClient slots = SseClient.open(port(queries), Api.BOOKER, "/stream/availability?serviceId="
                      + yoga.serviceId() + "&from=" + from + "&to=" + from.plus(7, ChronoUnit.DAYS))) {
             assertThat(List.of(bookings.status, slots.status)).containsOnly(200);
+            long sent = System.nanoTime();
             Api.Response created = Checks.ok(commandApi.post(Api.BOOKER, "/bookings", Api.booking(yoga, "IN_PERSON")),
                     201);
+            long answered = System.nanoTime();
             String bookingId = created.text("bookingId");
 
             SseClient.Event booking = bookings.next(WAIT);
+            System.out.printf("streams on a separate query node: the change arrived %d ms after the command was sent "
+                    + "(its answer took %d ms)%n", (System.nanoTime() - sent) / 1_000_000, (answered - sent) / 1_000_000);
             assertThat(booking.event()).isEqualTo("booking");
             assertThat(booking.json().path("bookingId").asText()).isEqualTo(bookingId);
             assertThat(booking.json().path("status").asText()).isEqualTo("CONFIRMED");
