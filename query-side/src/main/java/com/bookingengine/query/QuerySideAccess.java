@@ -13,7 +13,7 @@ import static com.bookingengine.platform.security.Role.OPERATOR;
 import static com.bookingengine.platform.security.Role.OWNER;
 
 /**
- * Who may read what (SPEC §4, queries). The catalogue and availability are open to every known key.
+ * Who may read what (SPEC §4, queries). The catalogue and availability (also its stream) are open to every known key.
  */
 @Component
 class QuerySideAccess implements ApiAccessRules {
@@ -24,6 +24,7 @@ class QuerySideAccess implements ApiAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*/history").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*").hasAnyRole(roles(OWNER, AUDITOR, BOOKER))
                 .requestMatchers(HttpMethod.GET, "/api/v1/events").hasAnyRole(roles(AUDITOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/stream/bookings").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/checkout-options").hasAnyRole(roles(BOOKER, OWNER))
                 .requestMatchers("/api/v1/audit/**").hasAnyRole(roles(AUDITOR, OWNER))
                 .requestMatchers("/api/v1/admin/**").hasAnyRole(roles(OPERATOR));

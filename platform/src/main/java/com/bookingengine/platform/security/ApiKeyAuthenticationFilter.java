@@ -16,10 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
-/** Authenticates {@code Authorization: Bearer <key>} against the configured keys. */
+/**
+ * Authenticates {@code Authorization: Bearer <key>} against the configured keys; on the live streams
+ * ({@code /api/v1/stream/**}) also {@code ?access_token=<key>}, for browsers' EventSource.
+ */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    private static final String STREAMS = "/api/v1/stream/";
+    private static final String ACCESS_TOKEN = "access_token";
 
     private final List<ApiKeyProperties.ApiKey> keys;
     private final AuthenticationEntryPoint entryPoint;
@@ -33,6 +38,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
+        if (header == null && request.getRequestURI().startsWith(STREAMS)) {
+            // Browsers' EventSource cannot set headers: the live streams also take the key as ?access_token=
+            // (RFC 6750 §2.3). Nothing logs query strings; prefer the header wherever a client can set one.
+            String token = request.getParameter(ACCESS_TOKEN);
+            header = token == null ? null : BEARER + token;
+        }
         if (header != null) {
             if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 entryPoint.commence(request, response,

@@ -1,5 +1,6 @@
 package com.bookingengine.platform.security;
 
+import jakarta.servlet.DispatcherType;
 import com.bookingengine.platform.web.ProblemWriter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -52,6 +53,9 @@ public class ApiKeySecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .authorizeHttpRequests(a -> {
                     a.requestMatchers("/actuator/health/**", "/actuator/health", "/error").permitAll();
+                    // A live stream's end is an async dispatch of a request authorized when it came in (stateless:
+                    // nothing remembers its key for the second dispatch).
+                    a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
                     // Metrics and the rest of the actuator describe the whole node and its traffic: operators only.
                     a.requestMatchers("/actuator", "/actuator/**").hasRole(Role.OPERATOR.name());
                     accessRules.orderedStream().forEach(rules -> rules.configure(a));

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A booking as it stood at an instant, folded from its own events in the event store with the same code the
@@ -33,21 +34,38 @@ public class BookingAsOf {
 
     /** Empty when the booking did not exist yet at {@code asOf} (or never did). */
     public Optional<BookingView> at(String bookingId, Instant asOf) {
+        return fold(bookingId, event -> !event.getTimestamp().isAfter(asOf)).map(BookingEntity::toView);
+    }
+
+    /** The booking right after its event {@code sequence}: what a live stream sends for that change. */
+    Optional<BookingEntity> afterSequence(String bookingId, long sequence) {
+        return fold(bookingId, event -> event.getSequenceNumber() <= sequence);
+    }
+
+    /** Folds the booking's events from the first while {@code include} holds. */
+    private Optional<BookingEntity> fold(String bookingId, Predicate<DomainEventMessage<?>> include) {
         BookingEntity booking = null;
         DomainEventStream events = eventStore.readEvents(bookingId);
         while (events.hasNext()) {
             DomainEventMessage<?> event = events.next();
-            if (event.getTimestamp().isAfter(asOf)) {
+            if (!include.test(event)) {
                 break;
             }
-            Object payload = payloadOf(bookingId, event);
-            if (payload instanceof BookingCreatedEvent created) {
-                booking = new BookingEntity(created, event.getSequenceNumber(), event.getTimestamp());
-            } else if (booking != null && payload instanceof BookingStateChange change) {
-                booking.apply(change, event.getSequenceNumber(), event.getTimestamp());
-            }
+            booking = applied(booking, bookingId, event);
         }
-        return Optional.ofNullable(booking).map(BookingEntity::toView);
+        return Optional.ofNullable(booking);
+    }
+
+    /** {@code booking} after {@code event} (null before the booking's creation), with the booking projection's code. */
+    static BookingEntity applied(BookingEntity booking, String bookingId, DomainEventMessage<?> event) {
+        Object payload = payloadOf(bookingId, event);
+        if (payload instanceof BookingCreatedEvent created) {
+            return new BookingEntity(created, event.getSequenceNumber(), event.getTimestamp());
+        }
+        if (booking != null && payload instanceof BookingStateChange change) {
+            booking.apply(change, event.getSequenceNumber(), event.getTimestamp());
+        }
+        return booking;
     }
 
     private static Object payloadOf(String bookingId, DomainEventMessage<?> event) {

@@ -128,6 +128,11 @@ class BookingEntity extends ProjectionRow {
         this.updatedAt = at;
     }
 
+    /** The sequence number of the last event applied (its revision counts from 1). */
+    long lastSequence() {
+        return revision - 1;
+    }
+
     BookingView toView() {
         return new BookingView(bookingId, serviceId, serviceName, serviceType, sessionId, providerId, startAt, endAt, participants,
                 status, paymentStatus, waitlisted, contact, formInfo, payment, revision, createdAt, updatedAt);

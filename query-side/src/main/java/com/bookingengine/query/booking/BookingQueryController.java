@@ -54,9 +54,7 @@ class BookingQueryController {
         if (((long) page + 1) * size > Integer.MAX_VALUE) {
             throw new InvalidInputException("page", "(page + 1) * size must not exceed " + Integer.MAX_VALUE);
         }
-        if (from != null && to != null && !to.isAfter(from)) {
-            throw new InvalidInputException("to", "to must be after from");
-        }
+        new BookingFilter(status, serviceId, contactId, from, to);
         if (sort != null && !sort.isBlank()) {
             // -1 keeps empty parts, so "," and "start," are refused rather than read as something else.
             String[] parts = sort.split(",", -1);
