@@ -250,6 +250,16 @@ class WebhookTest {
                 Map.of("url", "http://127.0.0.1:9/hooks", "eventTypes", List.of("BookingCreatedEvent", "NoSuchEvent")));
         assertThat(unknownType.status()).isEqualTo(400);
         assertThat(unknownType.text("field")).isEqualTo("eventTypes[1]");
+        Map<String, Object> strict = Map.of(
+                "{\"url\": 5}", "url",
+                "{\"url\": \"http://127.0.0.1:9/\", \"description\": \"tab\\tin\"}", "description",
+                "{\"url\": \"http://127.0.0.1:9/\", \"eventTypes\": \"BookingCreatedEvent\"}", "eventTypes",
+                "{\"url\": \"http://127.0.0.1:9/\", \"url\": \"http://127.0.0.1:8/\"}", "url");
+        strict.forEach((body, field) -> {
+            Api.Response refused = api.post(Api.OWNER, "/webhooks", body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.text("field")).as(body).isEqualTo(field);
+        });
         assertThat(api.post(Api.AUDITOR, "/webhooks", Map.of("url", "http://127.0.0.1:9/hooks")).status())
                 .isEqualTo(403);
         assertThat(api.get(Api.AUDITOR, "/webhooks").status()).isEqualTo(403);

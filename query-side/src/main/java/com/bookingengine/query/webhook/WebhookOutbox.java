@@ -9,6 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -37,6 +38,7 @@ public class WebhookOutbox {
     public static final String PROCESSING_GROUP = "webhooks";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookOutbox.class);
+    private static final String SUBSCRIPTIONS = WebhookOutbox.class.getName() + ".subscriptions";
 
     private final WebhookSubscriptionRepository subscriptions;
     private final WebhookDeliveryRepository deliveries;
@@ -55,7 +57,10 @@ public class WebhookOutbox {
 
     @EventHandler
     void on(EventMessage<?> event) {
-        List<WebhookSubscription> all = subscriptions.findAll();
+        // read once per batch (the processor handles up to 100 events in one unit of work), not once per event
+        List<WebhookSubscription> all = CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(SUBSCRIPTIONS, key -> subscriptions.findAll())
+                : subscriptions.findAll();
         if (!all.isEmpty()) {
             enqueue(event, all, false);
         }
