@@ -305,6 +305,22 @@ class WebhookTest {
                     deliveries(webhook.webhookId(), "?status=DELIVERED").path("deliveries").size() == 2);
             assertThat(api.post(Api.OWNER, "/webhooks/" + webhook.webhookId() + "/deliveries/"
                     + created.path("deliveryId").asLong() + "/retry", Map.of()).status()).isEqualTo(409);
+
+            // a replay over a parked delivery replaces it: sent again under its webhook-id, nothing left parked
+            receiver.otherwise(Answer.FAIL_500);
+            bookOne(api.createClass(5, Map.of()));
+            await("parked again").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> deliveries(webhook.webhookId(), "?status=PARKED").path("deliveries").size() == 1);
+            JsonNode stuck = deliveries(webhook.webhookId(), "?status=PARKED").path("deliveries").get(0);
+            receiver.otherwise(Answer.OK);
+            Api.Response replay = api.post(Api.OWNER, "/webhooks/" + webhook.webhookId() + "/replay",
+                    Map.of("fromPosition", stuck.path("position").asLong()));
+            assertThat(replay.body().path("replacedParked").asInt()).isEqualTo(1);
+            assertThat(replay.body().path("queued").asInt()).isEqualTo(1);
+            await("delivered after replay").atMost(Duration.ofSeconds(15))
+                    .until(() -> receiver.acknowledged().size() == 3);
+            assertThat(receiver.acknowledged().get(2).webhookId()).isEqualTo(stuck.path("webhookMessageId").asText());
+            assertThat(deliveries(webhook.webhookId(), "").path("parked").asLong()).isZero();
             delete(webhook);
         }
     }
@@ -354,6 +370,40 @@ class WebhookTest {
 
     @Test
     @Order(5)
+    void receiversThatNeverAnswerDoNotSlowCommands() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(3_000)) {
+            receiver.otherwise(Answer.TOO_SLOW);
+            Api.ClassFixture session = api.createClass(40, Map.of());
+            long[] quiet = commandMillis(session, 10);
+            // more webhooks than sender threads, each call held until its timeout: every sender is busy
+            List<Webhook> webhooks = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                webhooks.add(register(receiver.url(), null));
+            }
+            bookOne(session);
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.calls().size() >= 4);
+            long[] busy = commandMillis(session, 10);
+            System.out.printf("[webhooks] booking commands, median / max ms: %d / %d with no webhook, %d / %d with 8"
+                    + " webhooks whose receiver never answers in time%n", quiet[0], quiet[1], busy[0], busy[1]);
+            assertThat(busy[1]).isLessThan(1_000);
+            webhooks.forEach(WebhookTest::delete);
+        }
+    }
+
+    /** Median and maximum time of {@code count} bookings, in milliseconds. */
+    static long[] commandMillis(Api.ClassFixture session, int count) {
+        long[] millis = new long[count];
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            bookOne(session);
+            millis[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(millis);
+        return new long[] {millis[count / 2], millis[count - 1]};
+    }
+
+    @Test
+    @Order(6)
     void deliveriesQueuedBeforeARestartAreSentAfterItUnderTheSameWebhookIds() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(0)) {
             receiver.otherwise(Answer.FAIL_500);

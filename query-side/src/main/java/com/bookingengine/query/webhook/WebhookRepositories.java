@@ -25,6 +25,11 @@ interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery, Long>
     @Query("delete from WebhookDelivery d where d.webhookId = ?1")
     int deleteByWebhook(String webhookId);
 
+    @Modifying
+    @Query("delete from WebhookDelivery d where d.webhookId = ?1"
+            + " and d.status = com.bookingengine.query.webhook.DeliveryStatus.PARKED and d.position between ?2 and ?3")
+    int deleteParkedBetween(String webhookId, long from, long to);
+
     /** The given parked delivery and the later parked ones of its aggregate for its webhook (they wait behind it). */
     @Query("select d from WebhookDelivery d where d.webhookId = ?1 and d.aggregateId = ?2"
             + " and d.status = com.bookingengine.query.webhook.DeliveryStatus.PARKED"

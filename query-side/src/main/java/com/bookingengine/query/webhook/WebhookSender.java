@@ -211,7 +211,7 @@ class WebhookSender implements SmartLifecycle {
             park(claim, attempts, outcome.statusCode(), error, done);
             return;
         }
-        Instant next = done.plus(backoff(attempts));
+        Instant next = done.plus(backoff(properties, attempts));
         jdbc.update("update webhook_delivery set attempts = ?, last_status_code = ?, last_error = ?,"
                         + " next_attempt_at = ? where delivery_id = ? and status = 'PENDING'",
                 attempts, outcome.statusCode(), error, at(next), claim.deliveryId());
@@ -237,7 +237,7 @@ class WebhookSender implements SmartLifecycle {
     }
 
     /** The pause after the n-th failed attempt: initial × 2^(n-1), at most the maximum, with ±25 % jitter. */
-    Duration backoff(int attempts) {
+    static Duration backoff(WebhookProperties properties, int attempts) {
         long initial = properties.initialBackoff().toMillis();
         long max = properties.maxBackoff().toMillis();
         long base = attempts >= 40 ? max : Math.min(max, initial << Math.min(attempts - 1, 40));

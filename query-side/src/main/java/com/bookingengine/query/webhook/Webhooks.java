@@ -155,7 +155,7 @@ class Webhooks {
         });
     }
 
-    record Replay(String webhookId, long fromPosition, long toPosition, int queued) {
+    record Replay(String webhookId, long fromPosition, long toPosition, int queued, int replacedParked) {
     }
 
     /**
@@ -166,6 +166,7 @@ class Webhooks {
         WebhookSubscription subscription = find(webhookId);
         long head = events.head();
         int queued = 0;
+        int replacedParked = 0;
         try (Stream<? extends TrackedEventMessage<?>> stream = events.after(fromPosition == 0 ? null : fromPosition - 1)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = stream.iterator();
             List<TrackedEventMessage<?>> batch = new ArrayList<>(REPLAY_BATCH);
@@ -174,20 +175,35 @@ class Webhooks {
                 batch.clear();
                 while (batch.size() < REPLAY_BATCH && !done) {
                     TrackedEventMessage<?> event = iterator.hasNext() ? iterator.next() : null;
-                    long position = event == null ? Long.MAX_VALUE : event.trackingToken().position().orElse(-1);
+                    long position = event == null ? Long.MAX_VALUE : position(event);
                     if (position > head) {
                         done = true;
                     } else if (position >= fromPosition) {
                         batch.add(event);
                     }
                 }
-                Integer written = transaction.execute(status -> batch.stream()
-                        .mapToInt(event -> outbox.enqueue(event, List.of(subscription), true)).sum());
-                queued += written == null ? 0 : written;
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                long first = position(batch.get(0));
+                long last = position(batch.get(batch.size() - 1));
+                // Parked deliveries of these events are replaced by the new rows (the same events under the same
+                // webhook-ids), in the same transaction: left in place they would hold the replayed events of their
+                // aggregates behind them.
+                int[] counts = transaction.execute(status -> new int[] {
+                        deliveries.deleteParkedBetween(webhookId, first, last),
+                        batch.stream().mapToInt(event -> outbox.enqueue(event, List.of(subscription), true)).sum()});
+                replacedParked += counts[0];
+                queued += counts[1];
             }
         }
-        log.info("Webhook {}: replay from position {} to {} queued {} deliveries", webhookId, fromPosition, head, queued);
-        return new Replay(webhookId, fromPosition, head, queued);
+        log.info("Webhook {}: replay from position {} to {} queued {} deliveries, replacing {} parked ones", webhookId,
+                fromPosition, head, queued, replacedParked);
+        return new Replay(webhookId, fromPosition, head, queued, replacedParked);
+    }
+
+    private static long position(TrackedEventMessage<?> event) {
+        return event.trackingToken().position().orElse(-1);
     }
 
     private WebhookSubscription find(String webhookId) {
