@@ -27,6 +27,7 @@ class QuerySideAccess implements ApiAccessRules {
                 .requestMatchers(HttpMethod.GET, "/api/v1/stream/bookings").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/checkout-options").hasAnyRole(roles(BOOKER, OWNER))
                 .requestMatchers("/api/v1/audit/**").hasAnyRole(roles(AUDITOR, OWNER))
-                .requestMatchers("/api/v1/admin/**").hasAnyRole(roles(OPERATOR));
+                .requestMatchers("/api/v1/admin/**").hasAnyRole(roles(OPERATOR))
+                .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasAnyRole(roles(OWNER));
     }
 }

@@ -82,7 +82,9 @@ class OperationsApiTest {
         JsonNode components = up(get(Api.OPERATOR, "/actuator/health/readiness")).path("components");
         assertThat(components.path("db").path("details").path("database").asText()).isEqualTo("H2");
         JsonNode processors = components.path("eventProcessors").path("details");
-        assertThat(names(processors)).containsExactlyElementsOf(PROJECTIONS);
+        // the projections, and the webhooks processor that writes the webhook outbox
+        assertThat(names(processors)).containsExactlyElementsOf(
+                java.util.stream.Stream.concat(PROJECTIONS.stream(), java.util.stream.Stream.of("webhooks")).toList());
         processors.forEach(state -> assertThat(state.asText()).isEqualTo("running"));
 
         // when a key of another role asks, then the same answer without details

@@ -37,6 +37,8 @@ class CrashSafetyTest {
 
     private static final int CRASHES = Integer.getInteger("systest.crashes", 5);
     private static final String[] PROJECTIONS = {"bookings", "catalogue", "availability", "checkout"};
+    /** Two per projection, and the one segment of the webhooks processor (the webhook outbox). */
+    private static final long SEGMENTS = 2L * PROJECTIONS.length + 1;
 
     /**
      * 6 clients book over both command nodes (most into roomy sessions, every fourth into a 10-seat session where
@@ -221,11 +223,11 @@ class CrashSafetyTest {
                 (System.nanoTime() - began) / 1e9, live.bookings().size());
     }
 
-    /** Waits until all 8 segments (4 projections x 2) have an owner. */
+    /** Waits until all 9 segments (4 projections x 2, and webhooks) have an owner. */
     private static void awaitAllSegmentsClaimed() {
         assertThat(Cluster.waitUntil("all segments claimed", Duration.ofSeconds(30), () -> {
             long claimed = cluster.db().number("select count(*) from token_entry where owner is not null");
-            return claimed == 2L * PROJECTIONS.length ? null : claimed + " segments claimed: " + owners();
+            return claimed == SEGMENTS ? null : claimed + " segments claimed: " + owners();
         })).isNull();
     }
 
@@ -238,7 +240,7 @@ class CrashSafetyTest {
                             + " || coalesce(owner, '(none)') from token_entry"
                             + " where owner is null or split_part(owner, '@', 1) <> ?", pid);
                     long segments = cluster.db().number("select count(*) from token_entry");
-                    return others.isEmpty() && segments == 2L * PROJECTIONS.length ? null
+                    return others.isEmpty() && segments == SEGMENTS ? null
                             : segments + " segments; not owned by it: " + others;
                 });
     }

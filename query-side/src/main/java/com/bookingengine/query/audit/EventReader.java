@@ -27,7 +27,7 @@ import java.util.Map;
  * and its stored form, and the reader goes on with the next one.
  */
 @Component
-class EventReader {
+public class EventReader {
 
     private static final Logger log = LoggerFactory.getLogger(EventReader.class);
     private static final int MAX_REASON = 200;
@@ -42,7 +42,7 @@ class EventReader {
         this.rows = storage.getIfAvailable() != null ? jdbc : null;
     }
 
-    EventRecord read(EventMessage<?> event) {
+    public EventRecord read(EventMessage<?> event) {
         Long position = event instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
                 ? tracked.trackingToken().position().stream().boxed().findFirst().orElse(null) : null;
         String aggregateId = null;

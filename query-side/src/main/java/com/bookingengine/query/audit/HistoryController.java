@@ -5,14 +5,8 @@ import com.bookingengine.platform.error.NotFoundException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,13 +18,7 @@ import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 /** The event history for auditors: one booking's events, and the whole store page by page or as NDJSON. */
 @RestController
@@ -41,19 +29,14 @@ class HistoryController {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_JSON_LIMIT = 1000;
 
-    /** How long a read of the global stream from Axon Server waits for the next event before it calls the page done. */
-    private static final int STREAM_PATIENCE_MS = 2_000;
-
     private final EventStore eventStore;
-    /** The relational store's engine; absent when Axon Server stores the events. */
-    private final EventStorageEngine storage;
+    private final EventStream globalStream;
     private final EventReader reader;
     private final ObjectMapper json;
 
-    HistoryController(EventStore eventStore, ObjectProvider<EventStorageEngine> storage, EventReader reader,
-                      ObjectMapper json) {
+    HistoryController(EventStore eventStore, EventStream globalStream, EventReader reader, ObjectMapper json) {
         this.eventStore = eventStore;
-        this.storage = storage.getIfAvailable();
+        this.globalStream = globalStream;
         this.reader = reader;
         this.json = json;
     }
@@ -113,54 +96,6 @@ class HistoryController {
         if (after != null && after < 0) {
             throw new InvalidInputException("after", "after is a position in the event stream, at least 0");
         }
-        if (storage != null) {
-            return storage.readEvents(after == null ? null : GapAwareTrackingToken.newInstance(after, Set.of()), false);
-        }
-        return readFromEventStore(after);
-    }
-
-    /**
-     * The global stream as Axon Server serves it: an open-ended stream, read up to the head it had when the request
-     * came in (later events belong to the next page).
-     */
-    private Stream<? extends TrackedEventMessage<?>> readFromEventStore(Long after) {
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? -1 : headToken.position().orElse(-1);
-        BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(
-                after == null ? null : new GlobalSequenceTrackingToken(after));
-        Iterator<TrackedEventMessage<?>> upToHead = new Iterator<>() {
-            private TrackedEventMessage<?> next;
-            private boolean done = head < 0;
-
-            @Override
-            public boolean hasNext() {
-                if (next != null) {
-                    return true;
-                }
-                try {
-                    if (done || !stream.hasNextAvailable(STREAM_PATIENCE_MS, TimeUnit.MILLISECONDS)) {
-                        return false;
-                    }
-                    next = stream.nextAvailable();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-                done = next.trackingToken().position().orElse(Long.MAX_VALUE) >= head;
-                return true;
-            }
-
-            @Override
-            public TrackedEventMessage<?> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                TrackedEventMessage<?> event = next;
-                next = null;
-                return event;
-            }
-        };
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(upToHead, Spliterator.ORDERED), false)
-                .onClose(stream::close);
+        return globalStream.after(after);
     }
 }
