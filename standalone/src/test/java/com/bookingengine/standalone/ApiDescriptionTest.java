@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +41,8 @@ class ApiDescriptionTest extends EngineTest {
     private static final Map<String, String> KEYS = Map.of("OWNER", Api.OWNER, "BOOKER", Api.BOOKER,
             "PAYMENTS", Api.PAYMENTS, "AUDITOR", Api.AUDITOR, "OPERATOR", Api.OPERATOR);
 
+    private static final HttpClient STATUS_ONLY = HttpClient.newHttpClient();
+
     private static JsonNode spec;
 
     @BeforeAll
@@ -53,6 +61,10 @@ class ApiDescriptionTest extends EngineTest {
         assertThat(scheme.path("type").asText()).isEqualTo("http");
         assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");
         assertThat(spec.path("security").get(0).has("apiKey")).isTrue();
+
+        HttpResponse<String> yaml = raw.send(raw.request("/v3/api-docs.yaml"));
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.body()).startsWith("openapi: 3.1");
 
         HttpResponse<String> ui = raw.send(raw.request("/swagger-ui.html"));
         assertThat(ui.statusCode()).isEqualTo(302);
@@ -100,12 +112,11 @@ class ApiDescriptionTest extends EngineTest {
             roles.forEach(r -> allowed.add(r.asText()));
             String concrete = path.replaceAll("\\{[^}]+}", "x");
             KEYS.forEach((role, key) -> {
-                HttpResponse<String> answer = raw.send(raw.request(concrete)
-                        .header("Authorization", "Bearer " + key)
-                        .method(method.toUpperCase(), java.net.http.HttpRequest.BodyPublishers.noBody()));
-                boolean let = answer.statusCode() != 403 && answer.statusCode() != 401;
+                int status = status(raw.request(concrete).header("Authorization", "Bearer " + key)
+                        .method(method.toUpperCase(), HttpRequest.BodyPublishers.noBody()));
+                boolean let = status != 403 && status != 401;
                 if (let != allowed.contains(role)) {
-                    wrong.add(method + " " + path + " as " + role + ": " + answer.statusCode() + ", x-roles " + allowed);
+                    wrong.add(method + " " + path + " as " + role + ": " + status + ", x-roles " + allowed);
                 }
             });
         });
@@ -132,6 +143,7 @@ class ApiDescriptionTest extends EngineTest {
     @Test
     void everyExampleMatchesItsSchema() {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         List<String> failures = new ArrayList<>();
         int[] checked = {0};
         operations((path, method, operation) -> {
@@ -149,7 +161,7 @@ class ApiDescriptionTest extends EngineTest {
                     if (examples.isEmpty()) {
                         return;
                     }
-                    JsonSchema schema = factory.getSchema(strict(schemaNode));
+                    JsonSchema schema = factory.getSchema(strict(schemaNode), config);
                     for (JsonNode example : examples) {
                         checked[0]++;
                         Set<ValidationMessage> errors = schema.validate(example);
@@ -162,6 +174,32 @@ class ApiDescriptionTest extends EngineTest {
         });
         assertThat(failures).isEmpty();
         assertThat(checked[0]).as("examples checked").isGreaterThan(20);
+        // the sides' example files are read: commands from the command side's jar, queries from the query side's
+        JsonNode create = spec.path("paths").path("/api/v1/bookings").path("post");
+        assertThat(create.path("requestBody").path("content").path("application/json").path("examples")
+                .path("class").path("value").path("serviceId").asText()).isEqualTo("yoga");
+        assertThat(create.path("responses").path("201").path("content").path("application/json").path("examples")
+                .has("pending")).isTrue();
+        assertThat(spec.path("paths").path("/api/v1/calendar/services/{serviceId}.ics").path("get").path("responses")
+                .path("200").path("content").path("text/calendar").path("examples").path("feed").path("value").asText())
+                .startsWith("BEGIN:VCALENDAR");
+        // an operation's own refusal examples replace the generic one
+        assertThat(create.path("responses").path("409").path("content").path("application/problem+json")
+                .path("examples").fieldNames()).toIterable().containsExactly("full");
+    }
+
+    /** The status alone: an endpoint that streams (server-sent events) answers its headers and is left at that. */
+    private static int status(HttpRequest.Builder request) {
+        try {
+            HttpResponse<InputStream> response = STATUS_ONLY.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

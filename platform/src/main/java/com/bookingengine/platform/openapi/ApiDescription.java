@@ -43,6 +43,8 @@ final class ApiDescription implements OpenApiCustomizer {
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
     static final String ROLES_EXTENSION = "x-roles";
+    /** The refusal example every operation gets; the operation's own examples of that status replace it. */
+    static final String GENERIC_EXAMPLE = "problem";
 
     private static final Set<PathItem.HttpMethod> CHANGES = EnumSet.of(PathItem.HttpMethod.POST,
             PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH, PathItem.HttpMethod.DELETE);
@@ -113,12 +115,12 @@ final class ApiDescription implements OpenApiCustomizer {
         }
         if (path.contains("{")) {
             refusal(responses, "404", "What the path names does not exist",
-                    Map.of("status", 404, "title", "Not Found", "detail", "Booking 5b0e1c3a does not exist"));
+                    Map.of("status", 404, "title", "Not Found", "detail", "Service yoga does not exist"));
         }
         if (CHANGES.contains(method)) {
             refusal(responses, "409", "A rule refused the change (nothing changed): `reason` says which",
-                    Map.of("status", 409, "title", "Conflict", "detail", "Cannot confirm booking 5b0e1c3a: it is CANCELED",
-                            "reason", "status"));
+                    Map.of("status", 409, "title", "Conflict", "detail", "Another change to the same booking, "
+                            + "session or provider day won the race; read again and retry", "reason", "concurrency"));
         }
         refusal(responses, "500", "Unexpected failure: `incident` names the server log entry",
                 Map.of("status", 500, "title", "Internal Server Error",
@@ -135,7 +137,7 @@ final class ApiDescription implements OpenApiCustomizer {
         body.putAll(example);
         responses.addApiResponse(status, new ApiResponse().description(description).content(new Content()
                 .addMediaType(PROBLEM_JSON, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
-                        .addExamples("problem", new Example().value(body)))));
+                        .addExamples(GENERIC_EXAMPLE, new Example().value(body)))));
     }
 
     /** RFC 9457 problem details as this engine writes them (ProblemDetailsAdvice, RuleProblems, ProblemWriter). */
@@ -160,8 +162,7 @@ final class ApiDescription implements OpenApiCustomizer {
     }
 
     /** A schema of one JSON type, spelled for both OpenAPI 3.0 ({@code type}) and 3.1 ({@code types}). */
-    @SuppressWarnings("unchecked")
-    private static <T> Schema<T> typed(String type) {
+    static <T> Schema<T> typed(String type) {
         Schema<T> schema = new Schema<>();
         schema.setType(type);
         schema.addType(type);
@@ -223,6 +224,9 @@ final class ApiDescription implements OpenApiCustomizer {
     }
 
     private static void addExamples(MediaType media, JsonNode named) {
+        if (media.getExamples() != null) {
+            media.getExamples().remove(GENERIC_EXAMPLE);
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = named.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> example = it.next();
             media.addExamples(example.getKey(), new Example().value(ApiExamples.value(example.getValue())));

@@ -7,10 +7,13 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+import java.math.BigDecimal;
 
 /**
  * The OpenAPI 3 description ({@code /v3/api-docs}) and Swagger UI ({@code /swagger-ui.html}) of whichever side runs:
@@ -21,6 +24,15 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ApiDocsConfiguration {
+
+    /**
+     * Amounts travel as decimal strings ({@code Money}'s {@code @JsonFormat(shape = STRING)}, which springdoc does not
+     * read); a BigDecimal is only ever an amount here.
+     */
+    static {
+        SpringDocUtils.getConfig().replaceWithSchema(BigDecimal.class, ApiDescription.typed("string")
+                .pattern("^[0-9]+(\\.[0-9]+)?$").description("A decimal amount as a string, e.g. \"20.00\""));
+    }
 
     @Bean
     public OpenAPI bookingEngineApi() {
