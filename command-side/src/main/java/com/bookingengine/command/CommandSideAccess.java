@@ -1,9 +1,8 @@
 package com.bookingengine.command;
 
+import com.bookingengine.platform.security.AccessGrants;
 import com.bookingengine.platform.security.ApiAccessRules;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
 import static com.bookingengine.platform.security.ApiAccessRules.roles;
@@ -16,7 +15,7 @@ import static com.bookingengine.platform.security.Role.PAYMENTS;
 class CommandSideAccess implements ApiAccessRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(AccessGrants rules) {
         rules.requestMatchers(HttpMethod.POST, "/api/v1/services", "/api/v1/services/*/sessions").hasAnyRole(roles(OWNER))
                 .requestMatchers(HttpMethod.POST, "/api/v1/coupons", "/api/v1/members/*/plans").hasAnyRole(roles(OWNER))
                 .requestMatchers(HttpMethod.PUT, "/api/v1/services/*").hasAnyRole(roles(OWNER))

@@ -2,6 +2,7 @@ package com.bookingengine.platform;
 
 import com.bookingengine.platform.audit.AuditConfiguration;
 import com.bookingengine.platform.axon.AxonMessagingConfiguration;
+import com.bookingengine.platform.openapi.ApiDocsConfiguration;
 import com.bookingengine.platform.operations.OperationsConfiguration;
 import com.bookingengine.platform.postgres.JdbcEventStoreConfiguration;
 import com.bookingengine.platform.security.ApiKeySecurityConfiguration;
@@ -41,7 +42,7 @@ import java.time.Clock;
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @Import({AuditConfiguration.class, AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class,
         ProblemErrorController.class, UpcastingConfiguration.class, JdbcEventStoreConfiguration.class,
-        OperationsConfiguration.class, StrictJsonConfiguration.class})
+        OperationsConfiguration.class, StrictJsonConfiguration.class, ApiDocsConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The engine's one source of "now"; tests replace it to travel in time. */

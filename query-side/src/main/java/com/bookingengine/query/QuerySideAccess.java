@@ -1,9 +1,8 @@
 package com.bookingengine.query;
 
+import com.bookingengine.platform.security.AccessGrants;
 import com.bookingengine.platform.security.ApiAccessRules;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
 import static com.bookingengine.platform.security.ApiAccessRules.roles;
@@ -19,13 +18,14 @@ import static com.bookingengine.platform.security.Role.OWNER;
 class QuerySideAccess implements ApiAccessRules {
 
     @Override
-    public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+    public void configure(AccessGrants rules) {
         rules.requestMatchers(HttpMethod.GET, "/api/v1/bookings").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*/history").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*").hasAnyRole(roles(OWNER, AUDITOR, BOOKER))
                 .requestMatchers(HttpMethod.GET, "/api/v1/events").hasAnyRole(roles(AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/stream/bookings").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/checkout-options").hasAnyRole(roles(BOOKER, OWNER))
+                .requestMatchers(HttpMethod.GET, "/api/v1/calendar/**").hasAnyRole(roles(OWNER))
                 .requestMatchers("/api/v1/audit/**").hasAnyRole(roles(AUDITOR, OWNER))
                 .requestMatchers("/api/v1/admin/**").hasAnyRole(roles(OPERATOR))
                 .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasAnyRole(roles(OWNER));

@@ -405,6 +405,11 @@ class HostileInputTest extends EngineTest {
                         param("contactId", List.of(Value.bad("missing", MISSING), Value.bad("empty", ""),
                                 Value.bad("blank", "%20"), Value.odd("NUL", "a%00b"),
                                 Value.odd("lone surrogate", "%ED%A0%80"), Value.odd("long", "x".repeat(500)))))));
+        all.add(new Endpoint("GET /calendar/services/{id}.ics", "GET", "/calendar/services/{id}.ics",
+                f -> f.classService, owner).query(f -> "providerId=p-1").params(List.of(
+                        param("providerId", List.of(Value.bad("NUL", "a%00b"), Value.bad("BEL", "%07"),
+                                Value.odd("invalid UTF-8", "%FF"), Value.bad("long", "x".repeat(101)),
+                                Value.odd("empty", ""), Value.odd("missing", MISSING))))));
         all.add(new Endpoint("GET /bookings", "GET", "/bookings", null, List.of(Api.OWNER, Api.AUDITOR))
                 .query(f -> "serviceId=" + f.classService + "&page=0&size=20&sort=start,desc").params(listParams()));
         all.add(new Endpoint("GET /bookings/{id}", "GET", "/bookings/{id}", f -> f.confirmed,

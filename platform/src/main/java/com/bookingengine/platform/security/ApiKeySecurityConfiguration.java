@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -27,15 +28,24 @@ import java.util.Set;
  * Every API call carries {@code Authorization: Bearer <key>}; roles are checked per endpoint by the
  * {@link ApiAccessRules} each side contributes, before the request is read. No keys, no start: only the embedded profile ships (documented) development keys.
  * {@code /actuator/health} and its groups answer without a key (probes and load balancers have none); every other
- * actuator endpoint needs {@link Role#OPERATOR}.
+ * actuator endpoint needs {@link Role#OPERATOR}. The API description ({@code /v3/api-docs}, {@code /swagger-ui.html})
+ * answers without a key too: it describes the API, it holds none of its data.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(ApiKeyProperties.class)
 public class ApiKeySecurityConfiguration {
 
+    /** Every side's declared rules, in order: enforced below and described in the OpenAPI document. */
     @Bean
-    public SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties properties,
+    public AccessGrants accessGrants(ObjectProvider<ApiAccessRules> accessRules) {
+        AccessGrants grants = new AccessGrants();
+        accessRules.orderedStream().forEach(rules -> rules.configure(grants));
+        return grants;
+    }
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeyProperties properties, AccessGrants grants,
                                            ObjectProvider<ApiAccessRules> accessRules) throws Exception {
         List<ApiKeyProperties.ApiKey> keys = checked(properties.apiKeys());
         AuthenticationEntryPoint unauthorized = (request, response, e) -> ProblemWriter.write(request, response,
@@ -56,8 +66,12 @@ public class ApiKeySecurityConfiguration {
                     // A live stream's end is an async dispatch of a request authorized when it came in (stateless:
                     // nothing remembers its key for the second dispatch).
                     a.dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll();
+                    // The API description and its UI hold no data: readable without a key (README, "API description").
+                    a.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                            "/swagger-ui.html", "/swagger-ui/**").permitAll();
                     // Metrics and the rest of the actuator describe the whole node and its traffic: operators only.
                     a.requestMatchers("/actuator", "/actuator/**").hasRole(Role.OPERATOR.name());
+                    grants.applyTo(a);
                     accessRules.orderedStream().forEach(rules -> rules.configure(a));
                     a.anyRequest().authenticated();
                 })

@@ -156,6 +156,13 @@ public final class RuleProblems {
         return row;
     }
 
+    /** Every reason word a rule's refusal carries (the API description lists them). */
+    public static java.util.SortedSet<String> reasons() {
+        java.util.SortedSet<String> reasons = new java.util.TreeSet<>();
+        TABLE.values().stream().map(Row::reason).filter(java.util.Objects::nonNull).forEach(reasons::add);
+        return reasons;
+    }
+
     /** The problem a client reads for {@code violation}: status, detail, and the field and reason of its rule. */
     public static ProblemDetail problem(RuleViolation violation) {
         Row row = row(violation.rule());

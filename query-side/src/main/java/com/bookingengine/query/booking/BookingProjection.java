@@ -5,6 +5,7 @@ import com.bookingengine.api.booking.BookingPage;
 import com.bookingengine.api.booking.BookingStateChange;
 import com.bookingengine.api.booking.BookingView;
 import com.bookingengine.api.booking.FindBookingQuery;
+import com.bookingengine.api.booking.ServiceCalendarQuery;
 import com.bookingengine.api.booking.ListBookingsQuery;
 import jakarta.persistence.criteria.Predicate;
 import org.axonframework.config.ProcessingGroup;
@@ -59,6 +60,12 @@ public class BookingProjection {
     @ResetHandler
     void reset() {
         repository.deleteAllInBatch();
+    }
+
+    /** The service's calendar feed ({@code GET /calendar/services/{serviceId}.ics}). */
+    @QueryHandler
+    List<BookingView> handle(ServiceCalendarQuery query) {
+        return repository.calendar(query.serviceId(), query.providerId()).stream().map(BookingEntity::toView).toList();
     }
 
     @QueryHandler
