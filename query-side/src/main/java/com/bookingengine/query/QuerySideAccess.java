@@ -1,6 +1,7 @@
 package com.bookingengine.query;
 
 import com.bookingengine.platform.security.ApiAccessRules;
+import com.bookingengine.query.opspage.OperationsPageHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -13,14 +14,17 @@ import static com.bookingengine.platform.security.Role.OPERATOR;
 import static com.bookingengine.platform.security.Role.OWNER;
 
 /**
- * Who may read what (SPEC §4, queries). The catalogue and availability are open to every known key.
+ * Who may read what (SPEC §4, queries). The catalogue and availability are open to every known key. The operations
+ * page's files ({@code /}, {@code /index.html}, {@code /ops/**}) need no key: the page asks for one and sends it with
+ * each API call it makes.
  */
 @Component
 class QuerySideAccess implements ApiAccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/v1/bookings").hasAnyRole(roles(OWNER, AUDITOR))
+        rules.requestMatchers(HttpMethod.GET, OperationsPageHeaders.PAGE_PATHS).permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/bookings").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*/history").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*").hasAnyRole(roles(OWNER, AUDITOR, BOOKER))
                 .requestMatchers(HttpMethod.GET, "/api/v1/events").hasAnyRole(roles(AUDITOR))
