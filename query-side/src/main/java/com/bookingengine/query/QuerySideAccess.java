@@ -14,15 +14,14 @@ import static com.bookingengine.platform.security.Role.OPERATOR;
 import static com.bookingengine.platform.security.Role.OWNER;
 
 /**
- * Who may read what (SPEC §4, queries). The catalogue and availability are open to every known key. The operations
- * page's files ({@code /}, {@code /index.html}, {@code /ops/**}) need no key: the page asks for one and sends it with
- * each API call it makes.
+ * Who may read what (SPEC §4, queries). The catalogue and availability are open to every known key.
  */
 @Component
 class QuerySideAccess implements ApiAccessRules {
 
     @Override
     public void configure(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        // The operations page's files need no key: the page asks for one and sends it with each call it makes.
         rules.requestMatchers(HttpMethod.GET, OperationsPageHeaders.PAGE_PATHS).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/bookings").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*/history").hasAnyRole(roles(OWNER, AUDITOR))
