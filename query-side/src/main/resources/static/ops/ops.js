@@ -7,6 +7,7 @@
 (function () {
     const KEY_STORAGE = 'booking-engine.ops.api-key';
     const POLL_MILLIS = 2000;
+    const SETTLE_MILLIS = 500;
     const PROCESSORS_MILLIS = 3000;
     const SERVICES_MILLIS = 15000;
     const DAY_MILLIS = 24 * 60 * 60 * 1000;
@@ -111,11 +112,23 @@
      * Keeps one section up to date: the engine's stream when it answers, else polling every 2 seconds. A browser's
      * EventSource cannot send an Authorization header, so the key goes as access_token; a stream that is refused
      * (404 before the streams exist, 401/403) closes for good, and the section polls instead.
+     *
+     * The list is read when the feed starts and whenever the stream (re)opens, and again shortly after changes
+     * arrive. {@code load(current)} reads it and applies the answer only while {@code current()} holds: an answer
+     * read before a change the stream has already shown would take that change back, so it is dropped, and the
+     * read that follows the change brings the list up to date.
      */
-    function liveFeed(key, indicator, streamPath, params, eventName, onEvent, reload) {
+    function liveFeed(key, indicator, streamPath, params, eventName, onEvent, load) {
         let source = null;
         let timer = null;
+        let settle = null;
         let stopped = false;
+        let changes = 0;
+
+        function reload() {
+            const seen = changes;
+            return load(() => !stopped && changes === seen);
+        }
 
         function show(mode, text) {
             indicator.className = 'feed ' + mode;
@@ -135,6 +148,7 @@
             poll();
         } else {
             show('connecting', 'connecting…');
+            reload(); // the list as it is now, whatever the stream does
             source = new EventSource(streamPath + query(Object.assign({}, params, {access_token: key})));
             source.addEventListener('open', () => {
                 show('live', 'live');
@@ -148,7 +162,10 @@
                 } catch (e) {
                     return; // not ours to guess at
                 }
+                changes += 1;
                 onEvent(data);
+                clearTimeout(settle);
+                settle = setTimeout(reload, SETTLE_MILLIS);
             });
             source.addEventListener('error', () => {
                 if (stopped) {
@@ -170,6 +187,7 @@
                     source.close();
                 }
                 clearInterval(timer);
+                clearTimeout(settle);
             }
         };
     }
@@ -210,8 +228,9 @@
             openAvailability();
         });
         state.timers.push(setInterval(loadServices, SERVICES_MILLIS));
+        state.processorsTimer = setInterval(loadProcessors, PROCESSORS_MILLIS);
+        state.timers.push(state.processorsTimer);
         loadProcessors();
-        state.timers.push(setInterval(loadProcessors, PROCESSORS_MILLIS));
     }
 
     function stop() {
@@ -338,7 +357,7 @@
         return params;
     }
 
-    async function loadBookings() {
+    async function loadBookings(current) {
         if (!state) {
             return;
         }
@@ -353,10 +372,14 @@
                 bookings.total = 0;
                 renderBookings();
             }
+            if (e.status === 403 && bookings.feed) {
+                bookings.feed.stop(); // this key will not gain the role: asking every 2 s would only fill the log
+                $('bookings-feed').textContent = '';
+            }
             return;
         }
-        if (page.page !== bookings.page) {
-            return; // the user paged on meanwhile
+        if (page.page !== bookings.page || (current && !current())) {
+            return; // the user paged on meanwhile, or the stream showed a newer change (see liveFeed)
         }
         note('bookings-note', '');
         bookings.items = new Map(page.items.map((b) => [b.bookingId, b]));
@@ -496,7 +519,7 @@
         return (slot.sessionId || '') + '|' + slot.start + '|' + slot.end;
     }
 
-    async function loadAvailability() {
+    async function loadAvailability(current) {
         if (!state || !state.availability.serviceId) {
             return;
         }
@@ -513,7 +536,7 @@
             }
             return;
         }
-        if (availability.serviceId !== serviceId) {
+        if (availability.serviceId !== serviceId || (current && !current())) {
             return;
         }
         note('availability-note', '');
@@ -608,6 +631,7 @@
             answer = await call('/api/v1/admin/processors');
         } catch (e) {
             if (e.status === 403) {
+                clearInterval(state.processorsTimer); // this key will not gain the role
                 note('processors-note', 'Processor positions and lag are for operators: this key has no OPERATOR '
                     + 'role. Open the page with an operator key (dev-operator in the embedded default) to see them.');
                 $('processors-table').hidden = true;

@@ -153,11 +153,14 @@ class OperationsPageBrowserTest extends EngineTest {
         assertThat(cspViolations()).isEmpty();
     }
 
-    /** The page in a fresh state: no key kept from an earlier test in this tab. */
+    /**
+     * The page in a fresh state: no key kept from an earlier test in this tab. The tab's storage is cleared from one of
+     * the page's files, where no script of the page runs that could store the key again.
+     */
     private static void openPage() {
-        browser.get(baseUrl() + "/");
+        browser.get(baseUrl() + "/ops/ops.css");
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear();");
-        browser.navigate().refresh();
+        browser.get(baseUrl() + "/");
     }
 
     private static String baseUrl() {
@@ -200,7 +203,21 @@ class OperationsPageBrowserTest extends EngineTest {
     }
 
     private static WebElement waitFor(By what) {
-        return new WebDriverWait(browser, LIVE).until(ExpectedConditions.visibilityOfElementLocated(what));
+        return new WebDriverWait(browser, LIVE).withMessage(OperationsPageBrowserTest::whatThePageShows)
+                .until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    /** For a failure's message: how each section gets its updates, what it shows, and what the browser logged. */
+    private static String whatThePageShows() {
+        StringBuilder page = new StringBuilder("the page shows:");
+        for (String id : List.of("bookings-feed", "availability-feed", "key-error", "bookings-note",
+                "availability-note", "processors-note", "bookings-groups", "availability-grid")) {
+            browser.findElements(By.id(id)).forEach(element -> page.append("\n").append(id).append(": ")
+                    .append(element.getText().replace('\n', ' ')));
+        }
+        browser.manage().logs().get(LogType.BROWSER).getAll()
+                .forEach(entry -> page.append("\nconsole: ").append(entry.getMessage()));
+        return page.toString();
     }
 
     private static boolean notReloaded() {
