@@ -2,6 +2,7 @@ package com.bookingengine.query;
 
 import com.bookingengine.platform.security.AccessGrants;
 import com.bookingengine.platform.security.ApiAccessRules;
+import com.bookingengine.query.opspage.OperationsPageHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,9 @@ class QuerySideAccess implements ApiAccessRules {
 
     @Override
     public void configure(AccessGrants rules) {
-        rules.requestMatchers(HttpMethod.GET, "/api/v1/bookings").hasAnyRole(roles(OWNER, AUDITOR))
+        // The operations page's files need no key: the page asks for one and sends it with each call it makes.
+        rules.requestMatchers(HttpMethod.GET, OperationsPageHeaders.PAGE_PATHS).permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/bookings").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*/history").hasAnyRole(roles(OWNER, AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/bookings/*").hasAnyRole(roles(OWNER, AUDITOR, BOOKER))
                 .requestMatchers(HttpMethod.GET, "/api/v1/events").hasAnyRole(roles(AUDITOR))
