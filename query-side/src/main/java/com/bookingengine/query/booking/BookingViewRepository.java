@@ -17,19 +17,16 @@ interface BookingViewRepository extends JpaRepository<BookingEntity, String>, Jp
             BookingStatus.CONFIRMED);
 
     /**
-     * A service's bookings for its calendar feed (see {@link #CALENDAR_STATUSES}; waitlisted ones hold no place).
-     * <p>
-     * PROVIDER FILTER — the one place it applies. This branch's read model has no provider column yet (providers
-     * are issue 12, added in parallel): {@code providerId} is accepted and checked at the edge but does not narrow
-     * the list. When {@link BookingEntity} gains {@code providerId}, add {@code and (:providerId is null or
-     * b.providerId = :providerId)} to {@link #findCalendar} and pass it on here.
+     * A service's bookings for its calendar feed (see {@link #CALENDAR_STATUSES}; waitlisted ones hold no place),
+     * all of them or, with {@code providerId}, only that provider's.
      */
     default List<BookingEntity> calendar(String serviceId, String providerId) {
-        return findCalendar(serviceId, CALENDAR_STATUSES);
+        return findCalendar(serviceId, providerId, CALENDAR_STATUSES);
     }
 
     @Query("select b from BookingEntity b where b.serviceId = :serviceId and b.status in :statuses"
-            + " and b.waitlisted = false order by b.startAt, b.bookingId")
-    List<BookingEntity> findCalendar(@Param("serviceId") String serviceId,
+            + " and b.waitlisted = false and (:providerId is null or b.providerId = :providerId)"
+            + " order by b.startAt, b.bookingId")
+    List<BookingEntity> findCalendar(@Param("serviceId") String serviceId, @Param("providerId") String providerId,
                                      @Param("statuses") Collection<BookingStatus> statuses);
 }
