@@ -184,6 +184,46 @@ class StreamsApiTest {
     }
 
     @Test
+    void aClientReconnectingAgainAndAgainWhileBookingsAreWrittenSeesEveryChangeOnce() throws Exception {
+        Api.ClassFixture yoga = api.createClass(100, Map.of());
+        String path = "/stream/bookings?serviceId=" + yoga.serviceId();
+        long last;
+        try (SseClient stream = SseClient.open(port, Api.OWNER, path)) {
+            create(yoga, "c-0");
+            last = stream.next(WAIT).position();
+        }
+        int writes = 40;
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<List<String>> written = writer.submit(() -> {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < writes; i++) {
+                ids.add(create(yoga, "c-" + i));
+            }
+            return ids;
+        });
+        List<Long> positions = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        try {
+            // a few events per connection, then away and back with the last id seen, until every write has come
+            while (seen.size() < writes) {
+                try (SseClient again = SseClient.open(port, Api.OWNER, path, Map.of("Last-Event-ID", Long.toString(last)))) {
+                    for (int i = 0; i < 3 && seen.size() < writes; i++) {
+                        SseClient.Event event = again.next(WAIT);
+                        assertThat(event).as("change %d of %d", seen.size() + 1, writes).isNotNull();
+                        positions.add(event.position());
+                        seen.add(event.json().path("bookingId").asText());
+                        last = event.position();
+                    }
+                }
+            }
+            assertThat(positions).isSorted().doesNotHaveDuplicates();
+            assertThat(seen).containsExactlyElementsOf(written.get());
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
     void anIdleStreamGetsHeartbeatComments() {
         try (SseClient stream = SseClient.open(port, Api.AUDITOR, "/stream/bookings?serviceId=" + UUID.randomUUID())) {
             assertThat(stream.nextComment(Duration.ofSeconds(3))).isEqualTo("heartbeat");

@@ -1,7 +1,7 @@
 package com.bookingengine.platform.security;
 
-import jakarta.servlet.DispatcherType;
 import com.bookingengine.platform.web.ProblemWriter;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
