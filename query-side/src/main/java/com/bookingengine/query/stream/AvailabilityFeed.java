@@ -2,7 +2,7 @@ package com.bookingengine.query.stream;
 
 import com.bookingengine.api.availability.Availability;
 import com.bookingengine.api.availability.Slot;
-import com.bookingengine.query.admin.ProcessorProgress;
+import com.bookingengine.query.position.ReadModelPositions;
 import com.bookingengine.query.availability.AvailabilityProjection;
 import com.bookingengine.query.availability.AvailabilityReader;
 import org.slf4j.Logger;
@@ -32,7 +32,7 @@ final class AvailabilityFeed implements Consumer<StoredEvent> {
     private final StreamSubscriptions streams;
     private final Subscription subscription;
     private final AvailabilityReader reader;
-    private final ProcessorProgress progress;
+    private final ReadModelPositions progress;
     private final String serviceId;
     private final Instant from;
     private final Instant to;
@@ -48,7 +48,7 @@ final class AvailabilityFeed implements Consumer<StoredEvent> {
     }
 
     private AvailabilityFeed(StreamSubscriptions streams, Subscription subscription, AvailabilityReader reader,
-                             ProcessorProgress progress, String serviceId, Instant from, Instant to, int participants) {
+                             ReadModelPositions progress, String serviceId, Instant from, Instant to, int participants) {
         this.streams = streams;
         this.subscription = subscription;
         this.reader = reader;
@@ -61,7 +61,7 @@ final class AvailabilityFeed implements Consumer<StoredEvent> {
 
     /** Reads the window as it is now (404 for an unknown service) and follows the service's events from here. */
     static void start(StreamSubscriptions streams, Subscription subscription, AvailabilityReader reader,
-                      ProcessorProgress progress, String serviceId, Instant from, Instant to, int participants) {
+                      ReadModelPositions progress, String serviceId, Instant from, Instant to, int participants) {
         AvailabilityFeed feed = new AvailabilityFeed(streams, subscription, reader, progress, serviceId, from, to,
                 participants);
         EventStoreTail tail = streams.tail();
@@ -69,7 +69,7 @@ final class AvailabilityFeed implements Consumer<StoredEvent> {
             long live = tail.subscribe(feed);
             subscription.onClose(() -> tail.unsubscribe(feed));
             // Read after subscribing: a change from now on is either in this read or triggers another one.
-            progress.awaitPast(AvailabilityProjection.PROCESSING_GROUP, live, streams.properties().readModelPatience());
+            progress.awaitReached(List.of(AvailabilityProjection.PROCESSING_GROUP), live, streams.properties().readModelPatience());
             feed.shown = byKey(reader.slots(serviceId, from, to, participants, null).slots());
         }
     }
@@ -96,7 +96,7 @@ final class AvailabilityFeed implements Consumer<StoredEvent> {
         }
         long position = changedAt.get();
         try {
-            progress.awaitPast(AvailabilityProjection.PROCESSING_GROUP, position,
+            progress.awaitReached(List.of(AvailabilityProjection.PROCESSING_GROUP), position,
                     streams.properties().readModelPatience());
             List<Slot> now = reader.slots(serviceId, from, to, participants, null).slots();
             List<Slot> changed = now.stream().filter(slot -> spotsChanged(shown.get(SlotKey.of(slot)), slot)).toList();

@@ -2,7 +2,7 @@ package com.bookingengine.query.stream;
 
 import com.bookingengine.api.booking.BookingStatus;
 import com.bookingengine.platform.error.InvalidInputException;
-import com.bookingengine.query.admin.ProcessorProgress;
+import com.bookingengine.query.position.ReadModelPositions;
 import com.bookingengine.query.availability.AvailabilityReader;
 import com.bookingengine.query.booking.BookingFilter;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +28,9 @@ class StreamController {
 
     private final StreamSubscriptions streams;
     private final AvailabilityReader availability;
-    private final ProcessorProgress progress;
+    private final ReadModelPositions progress;
 
-    StreamController(StreamSubscriptions streams, AvailabilityReader availability, ProcessorProgress progress) {
+    StreamController(StreamSubscriptions streams, AvailabilityReader availability, ReadModelPositions progress) {
         this.streams = streams;
         this.availability = availability;
         this.progress = progress;
