@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -114,8 +115,7 @@ class OperationsPageBrowserTest extends EngineTest {
         String bookingId = created.text("bookingId");
 
         // then it appears among the confirmed bookings and the session shows one seat open, without a reload
-        WebElement row = waitFor(By.cssSelector(group("CONFIRMED") + " " + row(bookingId)));
-        assertThat(row.getText()).contains("Grace Hopper", "IN_PERSON");
+        waitForText(By.cssSelector(group("CONFIRMED") + " " + row(bookingId)), "Grace Hopper", "IN_PERSON");
         waitFor(By.cssSelector(slot(sessionId, 1)));
         assertThat(notReloaded()).isTrue();
         screenshot();
@@ -137,8 +137,7 @@ class OperationsPageBrowserTest extends EngineTest {
         // given the page opened with an owner's key: a polite note where the processors would be
         openPage();
         enterKey(Api.OWNER);
-        WebElement note = waitFor(By.id("processors-note"));
-        assertThat(note.getText()).contains("OPERATOR");
+        waitForText(By.id("processors-note"), "OPERATOR");
         assertThat(browser.findElement(By.id("processors-table")).isDisplayed()).isFalse();
 
         // when the operator's key is entered instead
@@ -146,9 +145,8 @@ class OperationsPageBrowserTest extends EngineTest {
         enterKey(Api.OPERATOR);
 
         // then the processors show with their positions, and the bookings say which role they need
-        WebElement bookings = waitFor(By.cssSelector("#processors-table tr[data-processor='bookings']"));
-        assertThat(bookings.getText()).contains("running");
-        assertThat(waitFor(By.id("bookings-note")).getText()).contains("OWNER or AUDITOR");
+        waitForText(By.cssSelector("#processors-table tr[data-processor='bookings']"), "running");
+        waitForText(By.id("bookings-note"), "OWNER or AUDITOR");
         assertThat(browser.findElement(By.id("processors-note")).isDisplayed()).isFalse();
         assertThat(cspViolations()).isEmpty();
     }
@@ -205,6 +203,20 @@ class OperationsPageBrowserTest extends EngineTest {
     private static WebElement waitFor(By what) {
         return new WebDriverWait(browser, LIVE).withMessage(OperationsPageBrowserTest::whatThePageShows)
                 .until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    /**
+     * Waits until the element shows every one of {@code texts}, finding it afresh each time: the page redraws a
+     * section when it changes, so an element found once may be gone the next moment.
+     */
+    private static void waitForText(By what, String... texts) {
+        new WebDriverWait(browser, LIVE).withMessage(OperationsPageBrowserTest::whatThePageShows)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    WebElement element = driver.findElement(what);
+                    String text = element.getText();
+                    return element.isDisplayed() && Stream.of(texts).allMatch(text::contains);
+                });
     }
 
     /** For a failure's message: how each section gets its updates, what it shows, and what the browser logged. */
