@@ -82,6 +82,23 @@ class CalendarFeedApiTest extends EngineTest {
     }
 
     @Test
+    void everyTzidHasItsVtimezoneAlsoForAZoneKnownByAnotherName() throws Exception {
+        // given a class whose zone ical4j knows by its canonical name (UTC is Etc/UTC), with one booking
+        Api.ClassFixture session = api.createClass(2, Map.of("timeZone", "UTC"));
+        book(session, "Ada", "Lovelace", false);
+
+        // then the event's TZID is the VTIMEZONE's, and the times are right
+        Calendar calendar = parse(feed(session.serviceId()));
+        List<VTimeZone> zones = calendar.getComponents("VTIMEZONE");
+        assertThat(zones).hasSize(1);
+        VEvent event = (VEvent) calendar.getComponents("VEVENT").get(0);
+        DtStart<?> start = event.getProperty(Property.DTSTART).map(p -> (DtStart<?>) p).orElseThrow();
+        assertThat(start.getParameter("TZID").map(p -> ((net.fortuna.ical4j.model.Parameter) p).getValue()))
+                .hasValue(text(zones.get(0), Property.TZID));
+        assertThat(Instant.from(start.getDate())).isEqualTo(session.start());
+    }
+
+    @Test
     void unknownServicesBadIdsAndOtherRolesAreRefused() {
         Api.Response unknown = api.get(Api.OWNER, "/calendar/services/no-such-service.ics");
         assertThat(unknown.status()).isEqualTo(404);

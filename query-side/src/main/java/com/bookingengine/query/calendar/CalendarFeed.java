@@ -9,6 +9,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.property.Created;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
@@ -50,14 +51,17 @@ final class CalendarFeed {
 
     /** The feed's text (CRLF lines, folded at 75 octets, as RFC 5545 wants). */
     static String of(ServiceView service, List<BookingView> bookings) {
-        ZoneId zone = ZoneId.of(service.timeZone());
+        // ical4j names some zones by their canonical id (UTC as Etc/UTC): events use the VTIMEZONE's own TZID,
+        // so every TZID in the feed has its VTIMEZONE (RFC 5545 3.2.19).
+        VTimeZone definition = ZONES.getTimeZone(ZoneId.of(service.timeZone()).getId()).getVTimeZone();
+        ZoneId zone = ZoneId.of(definition.getTimeZoneId().getValue());
         Calendar calendar = new Calendar()
                 .add(new ProdId(PRODUCT))
                 .add(ImmutableVersion.VERSION_2_0)
                 .add(ImmutableCalScale.GREGORIAN)
                 .add(new XProperty("X-WR-CALNAME", service.name()))
                 .add(new XProperty("X-WR-TIMEZONE", zone.getId()));
-        calendar.add(ZONES.getTimeZone(zone.getId()).getVTimeZone());
+        calendar.add(definition);
         bookings.forEach(booking -> calendar.add(event(service, zone, booking)));
         StringWriter text = new StringWriter();
         try {
