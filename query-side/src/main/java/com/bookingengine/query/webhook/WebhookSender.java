@@ -106,6 +106,9 @@ class WebhookSender implements SmartLifecycle {
     /** Stops polling, gives in-flight attempts a moment, and hands back the leases of those that did not finish. */
     @Override
     public synchronized void stop() {
+        if (poller == null) {
+            return;
+        }
         running = false;
         poller.shutdownNow();
         senders.shutdown();
