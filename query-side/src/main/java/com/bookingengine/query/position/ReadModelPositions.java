@@ -38,10 +38,15 @@ public class ReadModelPositions {
         this.eventStore = eventStore;
     }
 
-    /** The position of the last event stored now (-1 for an empty store). */
+    /** The position of the last event stored now; -1 for an empty store, or when the store does not answer. */
     public long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        try {
+            TrackingToken head = eventStore.createHeadToken();
+            return head == null ? -1 : head.position().orElse(-1);
+        } catch (RuntimeException e) {
+            // Axon Server unreachable: the projections are not running either, so there is nothing to wait for
+            return -1;
+        }
     }
 
     /**

@@ -1,0 +1,87 @@
+package com.bookingengine.command.caching;
+
+import com.bookingengine.api.rules.Rule;
+import com.bookingengine.api.rules.RuleViolation;
+import com.bookingengine.command.capacity.ClassSession;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.modelling.command.Repository;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Two "nodes" (two caching repositories, each with its own cache and lock) over one event store. The in-memory store
+ * has no unique (aggregate, sequence) key, so here nothing but the cache's version check stands between a stale
+ * cached session and an overbooking, or a refusal of a seat the other node gave back.
+ */
+class VersionCheckedCacheTest {
+
+    private static final Instant START = Instant.parse("2030-01-07T18:00:00Z");
+
+    private final EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+    private final VersionCheckedCache cacheA = new VersionCheckedCache(100, () -> store);
+    private final Repository<ClassSession> nodeA = repository(cacheA);
+    private final Repository<ClassSession> nodeB = repository(new VersionCheckedCache(100, () -> store));
+
+    private Repository<ClassSession> repository(VersionCheckedCache cache) {
+        return EventSourcingRepository.builder(ClassSession.class).eventStore(store).cache(cache).build();
+    }
+
+    @Test
+    void aSessionCachedOnOneNodeSeesTheSeatsTheOtherNodeTookAndGaveBack() throws Exception {
+        inUnitOfWork(() -> nodeA.newInstance(() -> new ClassSession("s1", "yoga", START, START.plusSeconds(3600), 2)));
+        inUnitOfWork(() -> {
+            nodeA.load("s1").execute(s -> s.reserve("b1", 1));
+            return null;
+        });
+        assertThat(cacheA.size()).isEqualTo(1);
+
+        inUnitOfWork(() -> {
+            nodeB.load("s1").execute(s -> s.reserve("b2", 1));
+            return null;
+        });
+        // node A's cached copy (one seat taken) is stale: it must refuse, as the store says the session is full
+        assertThatThrownBy(() -> inUnitOfWork(() -> {
+            nodeA.load("s1").execute(s -> s.reserve("b3", 1));
+            return null;
+        })).isInstanceOfSatisfying(RuleViolation.class, v -> assertThat(v.rule()).isEqualTo(Rule.NO_OPEN_SPOTS));
+
+        inUnitOfWork(() -> {
+            nodeB.load("s1").execute(s -> s.release("b1"));
+            return null;
+        });
+        // and it must see the seat node B gave back, though its copy said full
+        inUnitOfWork(() -> {
+            nodeA.load("s1").execute(s -> s.reserve("b3", 1));
+            return null;
+        });
+        assertThat(store.readEvents("s1").asStream().count()).isEqualTo(5);
+        assertThat(inUnitOfWork(() -> nodeA.load("s1").invoke(ClassSession::openSpots))).isZero();
+    }
+
+    @Test
+    void anEntryIsHandedOutWhileTheStoreHasNothingNewer() throws Exception {
+        inUnitOfWork(() -> nodeA.newInstance(() -> new ClassSession("s2", "yoga", START, START.plusSeconds(3600), 5)));
+        Object first = inUnitOfWork(() -> nodeA.load("s2").invoke(s -> s));
+        Object again = inUnitOfWork(() -> nodeA.load("s2").invoke(s -> s));
+        assertThat(again).isSameAs(first);
+    }
+
+    private static <T> T inUnitOfWork(Callable<T> work) throws Exception {
+        var result = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("test"))
+                .executeWithResult(work);
+        if (result.isExceptional()) {
+            throw (Exception) result.exceptionResult();
+        }
+        return result.getPayload();
+    }
+}
