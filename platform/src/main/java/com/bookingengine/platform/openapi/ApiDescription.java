@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  *   <li>the roles that may call it: {@code x-roles} and the first line of its description, from {@link AccessGrants}
  *       (the rules the security filter enforces);</li>
  *   <li>the refusals it may answer, each {@code application/problem+json} of schema {@link #PROBLEM};</li>
+ *   <li>on the live streams, the {@code access_token} parameter ({@link QueryStringKey});</li>
  *   <li>the summaries, descriptions and examples of {@link ApiExamples}.</li>
  * </ul>
  */
