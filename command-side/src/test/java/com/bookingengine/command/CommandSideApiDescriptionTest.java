@@ -38,5 +38,9 @@ class CommandSideApiDescriptionTest {
         assertThat(create.path("requestBody").path("content").path("application/json").path("examples").has("class")).isTrue();
         assertThat(create.path("responses").has("201")).isTrue();
         assertThat(create.path("x-roles").toString()).isEqualTo("[\"OWNER\",\"BOOKER\"]");
+        // every command answer says where its events are; nothing here waits for a read model
+        assertThat(create.path("responses").path("201").path("headers").has("X-Event-Position")).isTrue();
+        assertThat(create.path("parameters").toString()).doesNotContain("X-Min-Position");
+        assertThat(create.path("responses").has("503")).isFalse();
     }
 }

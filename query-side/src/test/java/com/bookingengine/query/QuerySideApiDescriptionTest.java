@@ -31,5 +31,13 @@ class QuerySideApiDescriptionTest extends ProjectionTestSupport {
                 "get /api/v1/calendar/services/{serviceId}.ics", "get /api/v1/services/{serviceId}");
         assertThat(described).doesNotContain("post /api/v1/bookings", "post /api/v1/services");
         assertThat(paths.path("/api/v1/bookings").path("get").path("x-roles").toString()).isEqualTo("[\"OWNER\",\"AUDITOR\"]");
+        // every query may wait for a command's position, and says what happens when it waits in vain
+        JsonNode list = paths.path("/api/v1/bookings").path("get");
+        assertThat(list.path("parameters").toString()).contains("\"name\":\"X-Min-Position\"");
+        assertThat(list.path("responses").path("503").path("headers").has("Retry-After")).isTrue();
+        assertThat(list.path("responses").path("200").path("headers").has("X-Event-Position")).isFalse();
+        JsonNode stream = paths.path("/api/v1/stream/bookings").path("get");
+        assertThat(stream.path("responses").path("200").path("content").has("text/event-stream")).isTrue();
+        assertThat(stream.path("parameters").toString()).contains("\"name\":\"access_token\"");
     }
 }

@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -189,6 +190,109 @@ class ApiDescriptionTest extends EngineTest {
         // an operation's own refusal examples replace the generic one
         assertThat(create.path("responses").path("409").path("content").path("application/problem+json")
                 .path("examples").fieldNames()).toIterable().containsExactly("full");
+    }
+
+    /**
+     * No endpoint lands undocumented: every operation has a summary, and each success it answers with a body has an
+     * example (a stream of server-sent events at least a description of its {@code event:}, {@code id:} and
+     * {@code data:} lines); a success without a body is a 204.
+     */
+    @Test
+    void everyOperationHasASummaryAndAnExampleOfItsSuccess() {
+        List<String> missing = new ArrayList<>();
+        operations((path, method, operation) -> {
+            String name = method.toUpperCase() + " " + path;
+            if (operation.path("summary").asText().isBlank()) {
+                missing.add(name + ": no summary");
+            }
+            List<String> successes = new ArrayList<>();
+            operation.path("responses").fields().forEachRemaining(response -> {
+                if (!response.getKey().startsWith("2")) {
+                    return;
+                }
+                successes.add(response.getKey());
+                JsonNode content = response.getValue().path("content");
+                if (content.isEmpty() && !response.getKey().equals("204")) {
+                    missing.add(name + " " + response.getKey() + ": no body described (a success without one is 204)");
+                }
+                content.fields().forEachRemaining(media -> {
+                    boolean example = media.getValue().has("example") || !media.getValue().path("examples").isEmpty();
+                    String description = operation.path("description").asText();
+                    boolean describedStream = media.getKey().equals("text/event-stream")
+                            && description.contains("`event:") && description.contains("`id:`")
+                            && description.contains("`data:`");
+                    if (!example && !describedStream) {
+                        missing.add(name + " " + response.getKey() + " " + media.getKey() + ": no example");
+                    }
+                });
+            });
+            if (successes.isEmpty()) {
+                missing.add(name + ": no success response");
+            }
+        });
+        assertThat(missing).isEmpty();
+        JsonNode bookings = spec.path("paths").path("/api/v1/stream/bookings").path("get");
+        assertThat(bookings.path("responses").path("200").path("content").fieldNames()).toIterable()
+                .containsExactly("text/event-stream");
+        assertThat(parameters(bookings)).contains("header Last-Event-ID", "query lastEventId", "query access_token");
+        assertThat(spec.path("paths").path("/api/v1/webhooks/{webhookId}").path("delete").path("responses")
+                .has("204")).isTrue();
+    }
+
+    /**
+     * The read-your-writes headers on the operations that have them, by the side the handler belongs to (the
+     * command side's answers carry {@code X-Event-Position}; the query side takes {@code X-Min-Position} and may
+     * answer 503 with {@code Retry-After}), and a command's answer does carry the header it is documented with.
+     */
+    @Test
+    void commandsDocumentTheirEventPositionAndQueriesTheMinimumPosition() {
+        Map<String, String> sides = new TreeMap<>();
+        engine.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
+                .forEach((info, method) -> info.getPatternValues().stream().filter(p -> p.startsWith("/api/v1/"))
+                        .forEach(p -> info.getMethodsCondition().getMethods().forEach(m -> sides.put(
+                                m.name() + " " + p, method.getBeanType().getPackageName()))));
+        List<String> wrong = new ArrayList<>();
+        int[] seen = {0, 0};
+        operations((path, method, operation) -> {
+            String name = method.toUpperCase() + " " + path;
+            String side = sides.getOrDefault(name, "");
+            boolean command = side.startsWith("com.bookingengine.command.");
+            boolean query = side.startsWith("com.bookingengine.query.");
+            if (!command && !query) {
+                wrong.add(name + ": handled by neither side (" + side + ")");
+            }
+            seen[command ? 0 : 1]++;
+            operation.path("responses").fields().forEachRemaining(response -> {
+                if (response.getKey().startsWith("2")
+                        && response.getValue().path("headers").has("X-Event-Position") != command) {
+                    wrong.add(name + " " + response.getKey() + ": X-Event-Position " + (command ? "missing" : "documented"));
+                }
+            });
+            if (parameters(operation).contains("header X-Min-Position") != query) {
+                wrong.add(name + ": X-Min-Position " + (query ? "missing" : "documented"));
+            }
+            JsonNode unavailable = operation.path("responses").path("503");
+            if (query && !(unavailable.path("headers").has("Retry-After") && unavailable.path("content")
+                    .path("application/problem+json").path("schema").path("$ref").asText().endsWith("/Problem"))) {
+                wrong.add(name + ": no 503 problem with Retry-After");
+            }
+        });
+        assertThat(wrong).isEmpty();
+        assertThat(seen[0]).as("command operations").isGreaterThan(5);
+        assertThat(seen[1]).as("query operations").isGreaterThan(5);
+
+        HttpResponse<String> created = raw.send(raw.post(Api.OWNER, "/api/v1/coupons",
+                Map.of("code", "DOC" + System.nanoTime(), "percentOff", 10)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(spec.path("paths").path("/api/v1/coupons").path("post").path("responses").path("201")
+                .path("headers").has("X-Event-Position")).isTrue();
+        assertThat(created.headers().firstValue("X-Event-Position")).isPresent();
+    }
+
+    private static List<String> parameters(JsonNode operation) {
+        List<String> parameters = new ArrayList<>();
+        operation.path("parameters").forEach(p -> parameters.add(p.path("in").asText() + " " + p.path("name").asText()));
+        return parameters;
     }
 
     /** The status alone: an endpoint that streams (server-sent events) answers its headers and is left at that. */

@@ -1,6 +1,7 @@
 package com.bookingengine.platform.openapi;
 
 import com.bookingengine.platform.security.AccessGrants;
+import com.bookingengine.platform.security.QueryStringKey;
 import com.bookingengine.platform.security.Role;
 import com.bookingengine.platform.web.RuleProblems;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -34,6 +36,7 @@ import java.util.stream.Collectors;
  *   <li>the roles that may call it: {@code x-roles} and the first line of its description, from {@link AccessGrants}
  *       (the rules the security filter enforces);</li>
  *   <li>the refusals it may answer, each {@code application/problem+json} of schema {@link #PROBLEM};</li>
+ *   <li>on the live streams, the {@code access_token} parameter ({@link QueryStringKey});</li>
  *   <li>the summaries, descriptions and examples of {@link ApiExamples}.</li>
  * </ul>
  */
@@ -67,6 +70,7 @@ final class ApiDescription implements OpenApiCustomizer {
                 AccessGrants.Access access = grants.accessFor(HttpMethod.valueOf(method.name()), path)
                         .orElse(new AccessGrants.Access(EnumSet.allOf(Role.class), false));
                 roles(operation, access);
+                queryStringKey(operation, path);
                 refusals(operation, method, path, access);
                 ObjectNode words = examples.byOperation().get(key);
                 if (words != null) {
@@ -93,6 +97,16 @@ final class ApiDescription implements OpenApiCustomizer {
         operation.setDescription(operation.getDescription() == null ? who : who + "\n\n" + operation.getDescription());
         if (access.anyone()) {
             operation.setSecurity(List.of());
+        }
+    }
+
+    /** On the paths that take the API key as a query parameter too, that parameter. */
+    private static void queryStringKey(Operation operation, String path) {
+        if (QueryStringKey.allowedOn(path)) {
+            operation.addParametersItem(new QueryParameter().name(QueryStringKey.PARAMETER).required(false)
+                    .schema(typed("string")).description("The API key, for clients that cannot send "
+                            + "`Authorization: Bearer <key>` (a browser's `EventSource`); only when that header is "
+                            + "absent. Prefer the header wherever the client can set one."));
         }
     }
 
@@ -128,7 +142,7 @@ final class ApiDescription implements OpenApiCustomizer {
                         "incident", "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"));
     }
 
-    private static void refusal(ApiResponses responses, String status, String description, Map<String, Object> example) {
+    static void refusal(ApiResponses responses, String status, String description, Map<String, Object> example) {
         if (responses.containsKey(status)) {
             return;
         }
@@ -157,6 +171,8 @@ final class ApiDescription implements OpenApiCustomizer {
                 + ", `concurrency`"));
         problem.addProperty("incident", typed("string").description(
                 "Only on 500: the id under which the server log holds the failure"));
+        problem.addProperty("readModels", typed("array").items(typed("string")).description(
+                "Only on 503 to a query sent with `X-Min-Position`: the read models (processors) it waited for"));
         problem.setRequired(new ArrayList<>(List.of("type", "title", "status", "detail")));
         return problem;
     }
@@ -186,17 +202,21 @@ final class ApiDescription implements OpenApiCustomizer {
         if (words.has("responses")) {
             for (Iterator<Map.Entry<String, JsonNode>> it = words.get("responses").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                ApiResponse response = response(key, operation.getResponses(), entry.getKey());
-                response.getContent().values().forEach(media -> addExamples(media, entry.getValue()));
+                boolean noBody = entry.getValue().isEmpty();
+                ApiResponse response = response(key, operation.getResponses(), entry.getKey(), noBody);
+                if (!noBody) {
+                    response.getContent().values().forEach(media -> addExamples(media, entry.getValue()));
+                }
             }
         }
     }
 
     /**
      * The documented response of {@code status}. A success status the controller does not declare (201 from a
-     * {@code ResponseEntity}) takes over the one success springdoc documents (200).
+     * {@code ResponseEntity}) takes over the one success springdoc documents (200). An entry without examples
+     * ({@code "204": {}}) names a status answered without a body.
      */
-    private static ApiResponse response(String key, ApiResponses responses, String status) {
+    private static ApiResponse response(String key, ApiResponses responses, String status, boolean noBody) {
         ApiResponse response = responses.get(status);
         if (response == null && status.startsWith("2")) {
             List<String> successes = responses.keySet().stream().filter(s -> s.startsWith("2")).toList();
@@ -205,12 +225,15 @@ final class ApiDescription implements OpenApiCustomizer {
                 if (response.getDescription() == null || response.getDescription().equals("OK")) {
                     response.setDescription(description(status));
                 }
+                if (noBody) {
+                    response.setContent(null);
+                }
                 responses.addApiResponse(status, response);
             }
         }
-        if (response == null || response.getContent() == null) {
-            throw new IllegalStateException("Examples for " + key + " name status " + status
-                    + ", which it does not answer with a body");
+        if (response == null || (response.getContent() == null) != noBody) {
+            throw new IllegalStateException("Examples for " + key + " name status " + status + ", which it does not "
+                    + (noBody ? "answer without a body" : "answer with a body"));
         }
         return response;
     }
@@ -219,6 +242,7 @@ final class ApiDescription implements OpenApiCustomizer {
         return switch (status) {
             case "201" -> "Created";
             case "202" -> "Accepted";
+            case "204" -> "No Content";
             default -> "Success";
         };
     }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,9 @@ import java.math.BigDecimal;
  * The OpenAPI 3 description ({@code /v3/api-docs}) and Swagger UI ({@code /swagger-ui.html}) of whichever side runs:
  * springdoc reads the side's controllers, and {@link ApiDescription} adds what they do not say: the API-key scheme,
  * each operation's roles (from {@link AccessGrants}, the rules the security filter enforces), the problem+json
- * refusals, and the examples in {@code classpath*:openapi/examples/*.json} of every jar on the class path.
+ * refusals, the read-your-writes headers ({@link ReadYourWritesDescription}), event streams as such
+ * ({@link EventStreamDescription}), and the examples in {@code classpath*:openapi/examples/*.json} of every jar on the
+ * class path.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -47,6 +50,16 @@ public class ApiDocsConfiguration {
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("API key")
                         .description("An API key, sent as `Authorization: Bearer <key>`; its roles decide what it may call.")))
                 .addSecurityItem(new SecurityRequirement().addList(ApiDescription.SECURITY_SCHEME));
+    }
+
+    @Bean
+    public OperationCustomizer bookingEngineReadYourWritesHeaders() {
+        return new ReadYourWritesDescription();
+    }
+
+    @Bean
+    public OperationCustomizer bookingEngineEventStreams() {
+        return new EventStreamDescription();
     }
 
     @Bean

@@ -20,7 +20,8 @@ import java.util.Map;
  * <pre>{@code {"summary": "...", "description": "...",
  *  "request":   {"<example name>": <body>, ...},
  *  "responses": {"<status>": {"<example name>": <body>, ...}, ...}}}</pre>
- * every part optional. Adding an example is adding an entry; a test checks each against its schema.
+ * every part optional ({@code "204": {}} names a success answered without a body). Adding an example is adding an
+ * entry; a test checks each against its schema.
  */
 public final class ApiExamples {
 

@@ -23,8 +23,6 @@ import java.util.List;
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
-    private static final String STREAMS = "/api/v1/stream/";
-    private static final String ACCESS_TOKEN = "access_token";
 
     private final List<ApiKeyProperties.ApiKey> keys;
     private final AuthenticationEntryPoint entryPoint;
@@ -38,10 +36,10 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null && request.getRequestURI().startsWith(STREAMS)) {
+        if (header == null && QueryStringKey.allowedOn(request.getRequestURI())) {
             // Browsers' EventSource cannot set headers: the live streams also take the key as ?access_token=
             // (RFC 6750 §2.3). Nothing logs query strings; prefer the header wherever a client can set one.
-            String token = request.getParameter(ACCESS_TOKEN);
+            String token = request.getParameter(QueryStringKey.PARAMETER);
             header = token == null ? null : BEARER + token;
         }
         if (header != null) {
