@@ -24,15 +24,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What can be booked ({@code GET /availability}, {@code POST /availability/check}), kept from the seat events of
@@ -50,24 +47,12 @@ public class AvailabilityProjection {
     private final AvailabilityServiceRepository services;
     private final AvailabilitySessionRepository sessions;
     private final AvailabilityBlockRepository blocks;
-    private final TransactionTemplate reads;
 
     AvailabilityProjection(AvailabilityServiceRepository services, AvailabilitySessionRepository sessions,
-                           AvailabilityBlockRepository blocks, PlatformTransactionManager transactions) {
+                           AvailabilityBlockRepository blocks) {
         this.services = services;
         this.sessions = sessions;
         this.blocks = blocks;
-        this.reads = new TransactionTemplate(transactions);
-        this.reads.setReadOnly(true);
-    }
-
-    /**
-     * A query's reads in one read-only transaction: one connection for the service row and its sessions or blocks,
-     * and Hibernate keeps no snapshots of the rows for a dirty check nor flushes (the answer is built from them and
-     * dropped).
-     */
-    private <T> T reading(Supplier<T> answer) {
-        return reads.execute(status -> answer.get());
     }
 
     @EventHandler
@@ -133,13 +118,13 @@ public class AvailabilityProjection {
     /** Empty when the service is unknown. Full sessions and taken slots stay in the answer, not bookable. */
     @QueryHandler
     Optional<Availability> handle(AvailabilityQuery query) {
-        return reading(() -> services.findById(query.serviceId()).map(service -> new Availability(
+        return services.findById(query.serviceId()).map(service -> new Availability(
                 service.type == ServiceType.APPOINTMENT ? appointmentSlots(service, query)
                         : sessions.findByServiceIdAndStartAtGreaterThanEqualAndStartAtLessThanOrderByStartAtAscSessionIdAsc(
                                 query.serviceId(), query.from(), query.to())
                         .stream()
                         .map(session -> slot(session, service.policy, query))
-                        .toList())));
+                        .toList()));
     }
 
     /**
@@ -149,7 +134,7 @@ public class AvailabilityProjection {
      */
     @QueryHandler
     Optional<AvailabilityCheck> handle(CheckAvailabilityQuery query) {
-        return reading(() -> services.findById(query.serviceId()).map(service -> {
+        return services.findById(query.serviceId()).map(service -> {
             PlaceShape.check(service.type, query.sessionId(), query.start(), query.end());
             return switch (service.type) {
                 case APPOINTMENT -> checkAppointment(service, query);
@@ -162,7 +147,7 @@ public class AvailabilityProjection {
                         .map(session -> checkSession(session, service, query))
                         .orElse(new AvailabilityCheck(false, 0, "unknownSession"));
             };
-        }));
+        });
     }
 
     private static AvailabilityCheck checkSession(AvailabilitySession session, AvailabilityService service,
