@@ -282,7 +282,7 @@ public final class LoadBenchmark {
                 probe.close();
             }
 
-            availability(split, store);
+            availability(split, store, query);
             List<EventStoreAccess.Target> history = historyTargets(split, store);
             // Every history row is measured on the command node alone, as the first was: no query node catching
             // up on the seeded events on the same cores. (The smoke size keeps it running: its seeds are tiny.)
@@ -518,7 +518,7 @@ public final class LoadBenchmark {
      * 30 days of a class (300 sessions, 10,000 bookings: one through the API, the rest seeded as that booking's
      * events) and of an appointment service (bookings through the API), read on the query node.
      */
-    private void availability(Deployment split, EventStoreAccess store) throws Exception {
+    private void availability(Deployment split, EventStoreAccess store, ServerProcess query) throws Exception {
         Instant day0 = LocalDate.now(ZoneOffset.UTC).plusDays(Deployment.LEAD.toDays()).atStartOfDay(ZoneOffset.UTC)
                 .toInstant();
         List<Deployment.Session> sessions = new ArrayList<>();
@@ -583,8 +583,8 @@ public final class LoadBenchmark {
             results.problems.add("availability: the class shows " + classSlots.size() + " slots and " + classBooked
                     + " seats taken, expected 300 and " + config.availabilityBookings());
         }
-        double[] classMs = timeGets(classUrl, split.booker);
-        double[] appointmentMs = timeGets(appointmentUrl, split.booker);
+        double[] classMs = timeGets(classUrl, split.booker, "class", query);
+        double[] appointmentMs = timeGets(appointmentUrl, split.booker, "appointments", query);
         results.availability = new Results.Availability("query node (PostgreSQL)", classService, classSlots.size(),
                 classBooked, classMs, appointment, appointmentSlots.size(), appointmentBooked, appointmentMs);
         log("availability, 30 days: class %d slots %,d booked p50 %.1f ms p99 %.1f ms; appointments %d slots %d taken"
@@ -593,12 +593,16 @@ public final class LoadBenchmark {
                 Report.pct(appointmentMs, 99));
     }
 
-    /** Sorted latencies (ms) of sequential GETs after a warm-up. */
-    private double[] timeGets(String url, String key) {
+    /**
+     * Sorted latencies (ms) of sequential GETs after a warm-up; logs the CPU time the query node spent per timed GET,
+     * which depends far less on other jobs sharing the machine than a latency does.
+     */
+    private double[] timeGets(String url, String key, String what, ServerProcess query) {
         var request = Http.getRequest(url, key);
         for (int i = 0; i < config.availabilityWarmup(); i++) {
             Http.send(request);
         }
+        double cpu = query == null ? Double.NaN : query.cpuSeconds();
         double[] ms = new double[config.availabilitySamples()];
         for (int i = 0; i < ms.length; i++) {
             long t = System.nanoTime();
@@ -607,6 +611,10 @@ public final class LoadBenchmark {
             if (reply.status() != 200) {
                 throw new IllegalStateException("GET " + url + " -> " + reply);
             }
+        }
+        if (query != null) {
+            log("  availability %s: %.2f ms of query-node CPU per GET", what,
+                    1000 * (query.cpuSeconds() - cpu) / ms.length);
         }
         Arrays.sort(ms);
         return ms;
@@ -639,6 +647,7 @@ public final class LoadBenchmark {
         if (config.jfr()) {
             query.jfrStart("profile");
         }
+        double cpu = query.cpuSeconds();
         long start = System.nanoTime();
         long deadline = start + Duration.ofSeconds(config.replayCapSeconds()).toNanos();
         long maxHeap = -1;
@@ -669,6 +678,8 @@ public final class LoadBenchmark {
             log("  JFR of the replay: %s (JfrSummary prints its tables)", file);
         }
         long events = complete ? storeEvents : store.countUpTo(position);
+        log("  replay: %.1f s of query-node CPU, %.1f ms per 1,000 events", query.cpuSeconds() - cpu,
+                1e6 * (query.cpuSeconds() - cpu) / Math.max(1, events));
         results.replay = new Results.Replay(storeEvents, events, seconds, complete, maxHeap, config.engineHeap(),
                 heapSamples);
         log("  replay %s: %,d events in %.1f s = %,.0f events/s, max heap in use %.0f MiB",

@@ -155,8 +155,8 @@ final class ServerProcess {
                 HttpResponse<Void> response = HEALTH.send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     startSeconds = (System.nanoTime() - started) / 1e9;
-                    LoadBenchmark.log("%s healthy after %.1f s (pid %d, port %d, log %s)", name, startSeconds,
-                            process.pid(), port, log);
+                    LoadBenchmark.log("%s healthy after %.1f s, %.1f s of CPU (pid %d, port %d, log %s)", name,
+                            startSeconds, cpuSeconds(), process.pid(), port, log);
                     return this;
                 }
             } catch (IOException e) {
