@@ -220,6 +220,7 @@ class AxonServerProfileTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (status(http, "/actuator/health") != 200) {
             if (System.nanoTime() > deadline || !process.isAlive()) {
+                process.destroyForcibly().waitFor();
                 throw new IllegalStateException("Axon Server did not start; see " + home.resolve("axonserver.log"));
             }
             Thread.sleep(500);
