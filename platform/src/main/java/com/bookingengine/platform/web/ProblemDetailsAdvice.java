@@ -153,11 +153,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
             if (t instanceof io.axoniq.axonserver.connector.AxonServerException
                     || t instanceof org.axonframework.axonserver.connector.AxonServerException
                     || t instanceof NoHandlerForCommandException || t instanceof NoHandlerForQueryException
-                    || t instanceof CommandDispatchException) {
+                    || t instanceof CommandDispatchException || grpcUnavailable(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A call to Axon Server that found it gone, as the event store reports it (asking for its head position, for
+     * a query's read-your-writes wait, fails with an {@code EventStoreException} over gRPC's {@code UNAVAILABLE}).
+     */
+    private static boolean grpcUnavailable(Throwable t) {
+        io.grpc.Status status = t instanceof io.grpc.StatusRuntimeException runtime ? runtime.getStatus()
+                : t instanceof io.grpc.StatusException checked ? checked.getStatus() : null;
+        return status != null && status.getCode() == io.grpc.Status.Code.UNAVAILABLE;
     }
 
     /** A query's failure arrives wrapped by the query gateway's future. */
