@@ -73,6 +73,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names and dates taken with white space or NUL around them, dates as digits in a string read as epoch seconds, a
  * wildcard {@code Content-Type} answered 500, an unparseable {@code Accept} answered without a problem, and
  * availability at the ends of {@link Instant}'s range answered 500.
+ * <p>
+ * Webhooks, providers, the live streams and {@code X-Min-Position} were added later ({@code newerEndpoints}): their
+ * 400s must also name the field, parameter or header in {@code field}, and a refused request must leave the webhook
+ * rows as they were. Streams never end, so only the head of an opened one is read. Against the merge that brought
+ * them it found: a webhook {@code url} with a lone surrogate or U+202E stored; {@code "eventTypes": []} accepted (a
+ * webhook for nothing); {@code X-Min-Position}, {@code Last-Event-ID} and {@code lastEventId} taken as {@code +1},
+ * {@code " 1 "}, {@code 1%00} (trimmed) and Arabic-Indic digits; {@code GET /bookings?providerId=} with NUL, BEL,
+ * ESC, C1 or 101 characters answered 200.
  */
 class HostileInputTest extends EngineTest {
 
@@ -504,6 +512,7 @@ class HostileInputTest extends EngineTest {
                         field("eventTypes[0]", List.of(Value.bad("unknown type", "\"NopeEvent\""),
                                 Value.bad("lower case", "\"waitlistleftevent\""))),
                         field("description", text(500, false)))));
+        all.add(new Endpoint("GET /webhooks", "GET", "/webhooks", null, owner).namesFields().minPosition());
         all.add(new Endpoint("DELETE /webhooks/{id}", "DELETE", "/webhooks/{id}", f -> f.deletable, owner)
                 .namesFields().minPosition());
         all.add(new Endpoint("GET /webhooks/{id}/deliveries", "GET", "/webhooks/{id}/deliveries",

@@ -96,7 +96,6 @@ public class MinPositionInterceptor implements HandlerInterceptor {
     }
 
     private static long parse(String header) {
-        return QueryParameters.position(HEADER, header, "an event position (an X-Event-Position a command answered "
-                + "with)");
+        return QueryParameters.position(HEADER, header, "an event position, as a command's X-Event-Position");
     }
 }
