@@ -73,6 +73,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * names and dates taken with white space or NUL around them, dates as digits in a string read as epoch seconds, a
  * wildcard {@code Content-Type} answered 500, an unparseable {@code Accept} answered without a problem, and
  * availability at the ends of {@link Instant}'s range answered 500.
+ * <p>
+ * Webhooks, providers, the live streams and {@code X-Min-Position} were added later ({@code newerEndpoints}): their
+ * 400s must also name the field, parameter or header in {@code field}, and a refused request must leave the webhook
+ * rows as they were. Streams never end, so only the head of an opened one is read. Against the merge that brought
+ * them it found: a webhook {@code url} with a lone surrogate or U+202E stored; {@code "eventTypes": []} accepted (a
+ * webhook for nothing); {@code X-Min-Position}, {@code Last-Event-ID} and {@code lastEventId} taken as {@code +1},
+ * {@code " 1 "}, {@code 1%00} (trimmed) and Arabic-Indic digits; {@code GET /bookings?providerId=} with NUL, BEL,
+ * ESC, C1 or 101 characters answered 200.
  */
 class HostileInputTest extends EngineTest {
 
@@ -146,6 +154,8 @@ class HostileInputTest extends EngineTest {
     private static long sendNanos;
     private static long eventNanos;
     private static long fixtureNanos;
+    /** The endpoints whose 400s for a field, parameter or header must name it ({@code Endpoint.namesFields}). */
+    private static final Set<String> naming = new java.util.HashSet<>();
 
     // ---- the run ----------------------------------------------------------------------------------------------
 
@@ -159,6 +169,9 @@ class HostileInputTest extends EngineTest {
         List<Endpoint> endpoints = endpoints();
         Map<String, List<Case>> corpus = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
+            if (endpoint.namesFields) {
+                naming.add(endpoint.name);
+            }
             corpus.put(endpoint.name, endpoint.corpus(random));
         }
         for (int i = 0; i < RANDOM_CASES; i++) {
@@ -209,6 +222,7 @@ class HostileInputTest extends EngineTest {
         fixtures.ready();
         Request request = c.request().apply(fixtures);
         long before = events.head;
+        long webhookRows = events.webhookRows(fixtures.webhook);
         long t1 = System.nanoTime();
         Answer answer;
         try {
@@ -235,9 +249,19 @@ class HostileInputTest extends EngineTest {
         }
         if (status >= 400) {
             String problem = problemDefect(answer);
+            if (problem == null && status == 400 && naming.contains(c.endpoint())) {
+                problem = fieldDefect(c, answer);
+            }
             if (problem != null) {
                 fail(c, request, answer, problem);
             }
+        }
+        long webhookRowsAfter = events.webhookRows(fixtures.webhook);
+        if (webhookRowsAfter != webhookRows && (status >= 300 || c.expect() == Expect.REFUSED)) {
+            fail(c, request, answer, "changed the webhook rows: " + webhookRows + " -> " + webhookRowsAfter);
+        }
+        if (c.endpoint().startsWith("DELETE /webhooks") && status < 300) {
+            fixtures.deletable = null;
         }
         if (!written.isEmpty() && c.expect() != Expect.VALID && !(c.expect() == Expect.ANSWERED && status < 300)) {
             fail(c, request, answer, "wrote " + written.size() + " event(s): " + written);
@@ -272,6 +296,41 @@ class HostileInputTest extends EngineTest {
         }
         if (problem.path("status").asInt() != answer.status()) {
             return "a problem whose status " + problem.path("status") + " is not the answer's " + answer.status();
+        }
+        return null;
+    }
+
+    /**
+     * A 400 for a changed field, parameter or header names it in {@code field}: a body field by its JSON path (or a
+     * path inside it), a header by its name; a parameter by a name (the value may bring other parameters along).
+     */
+    private static final List<String> SYNTAX = List.of("invalid UTF-8", "overlong UTF-8", "UTF-8 of a surrogate",
+            "lone continuation byte", "truncated UTF-8", "beyond U+10FFFF", "five-byte UTF-8", "raw NUL byte",
+            "raw line feed", "C1 NEL as UTF-8", "C1 CSI as UTF-8", "NaN", "Infinity", "101 digits", "hexadecimal",
+            "a leading zero", "a plus sign", "a huge exponent");
+
+    private static String fieldDefect(Case c, Answer answer) {
+        String field = answer.json().path("field").asText("");
+        String kind = c.kind().replaceFirst("^random ", "");
+        if (kind.startsWith("field ")) {
+            if (SYNTAX.stream().anyMatch(c.what()::startsWith)) {
+                return null; // the body is no JSON (or no UTF-8) at all: refused before any field is read
+            }
+            String path = kind.substring("field ".length());
+            if (field.equals(path) || field.startsWith(path + ".") || field.startsWith(path + "[")
+                    || c.what().contains("duplicate") || c.what().contains("deeply nested")
+                    || c.what().equals("left out") && path.startsWith(field + "[")) { // the list left empty
+                return null;
+            }
+            return "a 400 for " + path + " naming " + (field.isEmpty() ? "no field" : "the field '" + field + "'");
+        }
+        if (kind.startsWith("header ")) {
+            String header = kind.substring("header ".length());
+            return field.equalsIgnoreCase(header) ? null : "a 400 for the header " + header + " naming "
+                    + (field.isEmpty() ? "no field" : "the field '" + field + "'");
+        }
+        if (kind.startsWith("parameter ") && field.isEmpty()) {
+            return "a 400 for the parameter " + kind.substring("parameter ".length()) + " naming no field";
         }
         return null;
     }
@@ -439,8 +498,137 @@ class HostileInputTest extends EngineTest {
                 f -> "bookings", List.of(Api.OPERATOR)).noControl());
         all.add(new Endpoint("POST /admin/processors/{name}/dead-letters/retry", "POST",
                 "/admin/processors/{id}/dead-letters/retry", f -> "bookings", List.of(Api.OPERATOR)).noControl());
+        all.addAll(newerEndpoints(owner, booker));
         all.add(new Endpoint("GET /error", "GET", "/error", null, List.of()).root().noControl());
         return all;
+    }
+
+    /** Webhooks, providers, live streams and {@code X-Min-Position} (merged after the suite was first written). */
+    private static List<Endpoint> newerEndpoints(List<String> owner, List<String> booker) {
+        List<Endpoint> all = new ArrayList<>();
+        all.add(new Endpoint("POST /webhooks", "POST", "/webhooks", null, owner).body(f -> f.webhookBody())
+                .namesFields().fields(List.of(field("url", url()), field("eventTypes", list(100, false)),
+                        field("eventTypes[0]", text(100, true)),
+                        field("eventTypes[0]", List.of(Value.bad("unknown type", "\"NopeEvent\""),
+                                Value.bad("lower case", "\"waitlistleftevent\""))),
+                        field("description", text(500, false)))));
+        all.add(new Endpoint("GET /webhooks", "GET", "/webhooks", null, owner).namesFields().minPosition());
+        all.add(new Endpoint("DELETE /webhooks/{id}", "DELETE", "/webhooks/{id}", f -> f.deletable, owner)
+                .namesFields().minPosition());
+        all.add(new Endpoint("GET /webhooks/{id}/deliveries", "GET", "/webhooks/{id}/deliveries",
+                f -> f.webhook, owner).namesFields().minPosition().query(f -> "status=PARKED&limit=10")
+                .params(List.of(param("status", List.of(Value.bad("unknown", "FOO"), Value.bad("lower case", "parked"),
+                                Value.bad("ordinal", "0"), Value.odd("NUL (trimmed away)", "PARKED%00"),
+                                Value.odd("empty", ""))),
+                        param("limit", List.of(Value.bad("zero", "0"), Value.bad("negative", "-1"),
+                                Value.bad("over 500", "501"), Value.bad("text", "x"), Value.bad("fraction", "1.5"),
+                                Value.bad("beyond int", "2147483648"), Value.bad("exponent", "1e2"),
+                                Value.bad("NUL", "1%00"), Value.odd("empty", ""))))));
+        // no parked delivery to retry in the shared engine: every case is refused (404 for the valid one)
+        all.add(new Endpoint("POST /webhooks/{id}/deliveries/{deliveryId}/retry (webhook id)", "POST",
+                "/webhooks/{id}/deliveries/1/retry", f -> f.webhook, owner).namesFields().noControl());
+        all.add(new Endpoint("POST /webhooks/{id}/deliveries/{deliveryId}/retry", "POST",
+                "/webhooks/" + fixtures.webhook + "/deliveries/{id}/retry", f -> "1", owner).namesFields()
+                .noControl());
+        all.add(new Endpoint("POST /webhooks/{id}/replay", "POST", "/webhooks/{id}/replay", f -> f.webhook, owner)
+                .namesFields().body(f -> f.replayBody()).fields(List.of(field("fromPosition", fromPosition()))));
+        all.add(new Endpoint("POST /services (appointment, providers)", "POST", "/services", null, owner)
+                .body(f -> f.providerServiceBody()).namesFields().fields(providerFields()));
+        all.add(new Endpoint("PUT /services/{id} (providers)", "PUT", "/services/{id}", f -> f.providerService, owner)
+                .body(f -> f.updateProviderServiceBody()).namesFields().fields(providerFields()).fields(List.of(
+                        field("providers[1].providerId", List.of(Value.bad("left out on an update", MISSING))))));
+        all.add(new Endpoint("POST /bookings (provider)", "POST", "/bookings", null, booker)
+                .body(f -> f.providerBookingBody()).namesFields().fields(List.of(field("providerId", providerId()))));
+        all.add(new Endpoint("POST /bookings/{id}/reschedule (provider)", "POST", "/bookings/{id}/reschedule",
+                f -> f.providerBooking, booker).body(f -> f.providerRescheduleBody()).namesFields()
+                .fields(List.of(field("providerId", providerId()))));
+        all.add(new Endpoint("POST /availability/check (provider)", "POST", "/availability/check", null, KEYS)
+                .body(f -> f.providerCheckBody()).namesFields().fields(List.of(field("providerId", providerId()))));
+        all.add(new Endpoint("GET /availability (provider)", "GET", "/availability", null, KEYS).namesFields()
+                .minPosition().query(f -> "serviceId=" + f.providerService + "&from=" + f.now() + "&to="
+                        + f.now().plus(7, ChronoUnit.DAYS) + "&providerId=p-1")
+                .params(List.of(param("providerId", providerIdParam()))));
+        all.add(new Endpoint("GET /bookings (provider)", "GET", "/bookings", null, List.of(Api.OWNER, Api.AUDITOR))
+                .namesFields().minPosition().query(f -> "serviceId=" + f.providerService + "&providerId=p-1")
+                .params(List.of(param("providerId", providerIdParam()))));
+        all.add(new Endpoint("GET /stream/bookings", "GET", "/stream/bookings", null, List.of(Api.OWNER, Api.AUDITOR))
+                .namesFields().minPosition().lastEventId().query(f -> "status=CONFIRMED&serviceId=" + f.classService)
+                .params(List.of(param("status", List.of(Value.bad("unknown", "FOO"), Value.bad("lower case",
+                                "confirmed"), Value.bad("ordinal", "0"))),
+                        param("from", List.of(Value.bad("not an instant", "yesterday"), Value.bad("a date",
+                                "2030-01-01"), Value.bad("no such day", "2030-02-30T00:00:00Z"),
+                                Value.bad("no offset", "2030-01-01T10:00:00"), Value.bad("NUL",
+                                        "2030-01-01T00:00:00Z%00"))),
+                        param("to", List.of(Value.bad("before from", "2000-01-01T00:00:00Z&from=2030-01-01T00:00:00Z"),
+                                Value.bad("equal to from", "2030-01-01T00:00:00Z&from=2030-01-01T00:00:00Z"),
+                                Value.bad("not an instant", "tomorrow"))),
+                        param("lastEventId", positions()))));
+        all.add(new Endpoint("GET /stream/availability", "GET", "/stream/availability", null, KEYS).namesFields()
+                .minPosition().query(f -> "serviceId=" + f.classService + "&from=" + f.now() + "&to="
+                        + f.now().plus(30, ChronoUnit.DAYS) + "&participants=1")
+                .params(availabilityParams().subList(0, 4)));
+        return all;
+    }
+
+    /** A position in a body: whole, 0 or more, a long; one beyond the store's head just replays nothing. */
+    static List<Value> fromPosition() {
+        List<Value> values = new ArrayList<>(whole(0, null, true).stream().filter(v -> !v.label().equals("beyond int")
+                && !v.label().equals("the largest int")).toList());
+        values.addAll(List.of(Value.odd("beyond int", "2147483648"), Value.odd("the largest long", "9223372036854775807"),
+                Value.bad("below long", "-9223372036854775809")));
+        return values;
+    }
+
+    /** Event positions (a query parameter or header): a whole number, 0 or more, digits only. */
+    static List<Value> positions() {
+        return List.of(Value.bad("negative", "-1"), Value.bad("text", "x"), Value.bad("fraction", "1.5"),
+                Value.bad("a plus sign", "%2B1"), Value.bad("spaces around", "%201%20"), Value.bad("exponent", "1e3"),
+                Value.bad("hexadecimal", "0x1"), Value.bad("beyond long", "9223372036854775808"),
+                Value.bad("Arabic-Indic digit", "%D9%A1"), Value.bad("NUL", "1%00"), Value.bad("empty", ""));
+    }
+
+    static List<Value> url() {
+        List<Value> values = new ArrayList<>();
+        for (String[] u : new String[][]{{"not a URL", "not a url"}, {"no scheme", "//example.com/hook"},
+                {"ftp", "ftp://example.com/hook"}, {"javascript", "javascript:alert(1)"}, {"no host", "http:///hook"},
+                {"credentials", "http://user:pw@127.0.0.1:9/hook"}, {"a space", "http://127.0.0.1:9/a hook"},
+                {"over 2000", "http://127.0.0.1:9/" + "x".repeat(2000)}, {"empty", ""}, {"blank", "   "},
+                {"NUL", "http://127.0.0.1:9/ho\\u0000ok"}, {"line feed", "http://127.0.0.1:9/ho\\nok"},
+                {"C1 NEL", "http://127.0.0.1:9/ho\\u0085ok"}, {"DEL", "http://127.0.0.1:9/ho\\u007fok"},
+                {"lone surrogate", "http://127.0.0.1:9/ho\\ud800ok"},
+                {"lone surrogate in the host", "http://exa\\ud800mple.com/hook"},
+                {"bidi override", "http://127.0.0.1:9/ho\\u202eok"}}) {
+            values.add(Value.bad(u[0], "\"" + u[1] + "\""));
+        }
+        values.add(Value.bad("overlong UTF-8 slash", "\"http://127.0.0.1:9@@B:c0af@@hook\""));
+        values.add(Value.bad("invalid UTF-8", "\"http://127.0.0.1:9/@@B:ff@@hook\""));
+        values.addAll(typesOf("string", true));
+        return values;
+    }
+
+    /** {@code providerId} in a body: an id (plain text, at most 100) the service must know. */
+    static List<Value> providerId() {
+        List<Value> values = new ArrayList<>(text(100, false));
+        values.add(Value.bad("unknown", "\"nope-" + UUID.randomUUID() + "\""));
+        return values;
+    }
+
+    static List<Value> providerIdParam() {
+        return List.of(Value.bad("NUL", "p-1%00"), Value.bad("BEL", "%07"), Value.bad("ESC", "%1B%5B2J"),
+                Value.bad("C1", "%C2%85"), Value.odd("UTF-8 of a surrogate (read as U+FFFD)", "%ED%A0%80"), Value.bad("long",
+                        "x".repeat(101)), Value.odd("invalid UTF-8", "%FF"), Value.odd("unknown", "nope"),
+                Value.odd("empty", ""), Value.odd("missing", MISSING));
+    }
+
+    /** {@code providers} of an appointment service (the body lists two, the second with its own hours). */
+    private static List<Field> providerFields() {
+        return List.of(field("providers", list(100, false)), field("providers[0]", element()),
+                field("providers[0].providerId", pattern(64, false)),
+                field("providers[0].name", text(200, true)), field("providers[1].workingHours", list(100, false)),
+                field("providers[1].workingHours[0]", element()), field("providers[1].workingHours[0].day", day()),
+                field("providers[1].workingHours[0].start", time()), field("providers[1].workingHours[0].end", time()),
+                field("providers", List.of(Value.bad("an id twice",
+                        "[{\"providerId\":\"p-1\",\"name\":\"A\"},{\"providerId\":\"p-1\",\"name\":\"B\"}]"))));
     }
 
     private static Endpoint transition(String name, List<String> keys, Function<Fixtures, String> target,
@@ -916,6 +1104,9 @@ class HostileInputTest extends EngineTest {
         boolean control = true;
         boolean root;
         boolean revision;
+        boolean namesFields;
+        boolean minPosition;
+        boolean lastEventId;
         Function<Fixtures, String> noOpTarget;
         int noOpRevision;
 
@@ -955,6 +1146,24 @@ class HostileInputTest extends EngineTest {
         /** The path id is any plain text (a contact id), so only ids that are not plain text must be refused. */
         Endpoint anyTextId() {
             anyTextId = true;
+            return this;
+        }
+
+        /** Each 400 for a field, parameter or header must name it in the problem's {@code field}. */
+        Endpoint namesFields() {
+            namesFields = true;
+            return this;
+        }
+
+        /** A query: a malformed {@code X-Min-Position} header is refused naming it. */
+        Endpoint minPosition() {
+            minPosition = true;
+            return this;
+        }
+
+        /** A stream taking {@code Last-Event-ID}: a malformed one is refused naming it. */
+        Endpoint lastEventId() {
+            lastEventId = true;
             return this;
         }
 
@@ -1064,6 +1273,14 @@ class HostileInputTest extends EngineTest {
             }
             if (revision) {
                 revisions(corpus);
+            }
+            if (minPosition) {
+                headerCases(corpus, "X-Min-Position");
+                corpus.add(odd("header X-Min-Position", "0", f -> request(f, method, key(), null, null, validBody(f),
+                        List.<String[]>of(new String[]{"X-Min-Position", "0"}), "application/json")));
+            }
+            if (lastEventId) {
+                headerCases(corpus, "Last-Event-ID");
             }
             if (!root) {
                 methods(corpus, random);
@@ -1223,6 +1440,17 @@ class HostileInputTest extends EngineTest {
             }
         }
 
+        /** A header holding an event position, malformed: 400 naming it. */
+        void headerCases(List<Case> corpus, String header) {
+            for (String[] h : new String[][]{{"negative", "-1"}, {"text", "x"}, {"fraction", "1.5"}, {"a plus sign", "+1"},
+                    {"exponent", "1e3"}, {"hexadecimal", "0x1"}, {"beyond long", "9223372036854775808"},
+                    {"two values", "1, 2"}, {"empty", ""}, {"a word and digits", "1a"}}) {
+                corpus.add(new Case(name, "header " + header, h[0], Expect.REFUSED, Set.of(400), f -> request(f, method,
+                        key(), null, null, validBody(f), List.<String[]>of(new String[]{header, h[1]}),
+                        "application/json")));
+            }
+        }
+
         byte[] revisionless(Fixtures f) {
             ObjectNode b = body.apply(f);
             b.remove("expectedRevision");
@@ -1231,6 +1459,7 @@ class HostileInputTest extends EngineTest {
 
         void methods(List<Case> corpus, Random random) {
             List<String> others = new ArrayList<>(List.of("PATCH", "DELETE", "TRACE"));
+            others.remove(method);
             if (!path.equals("/services/{id}") && !method.equals("PUT")) {
                 others.add("PUT");
             }
@@ -1624,7 +1853,8 @@ class HostileInputTest extends EngineTest {
                 try {
                     if (socket == null) {
                         socket = new Socket("127.0.0.1", port);
-                        socket.setSoTimeout(30_000);
+                        // a stream that accepted its request yet sent no head would otherwise hang the run
+                        socket.setSoTimeout(request.target().startsWith("/api/v1/stream/") ? 10_000 : 30_000);
                         in = new java.io.BufferedInputStream(socket.getInputStream());
                     }
                     try {
@@ -1684,6 +1914,11 @@ class HostileInputTest extends EngineTest {
                 headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
             }
             ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (headers.getOrDefault("content-type", "").startsWith("text/event-stream")) {
+                // a stream that opened: it never ends, so its head is the answer and the connection is dropped
+                headers.put("connection", "close");
+                return new Answer(Integer.parseInt(status.split(" ")[1]), headers, new byte[0]);
+            }
             if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
                 for (String size = line(); size != null; size = line()) {
                     int semicolon = size.indexOf(';');
@@ -1697,6 +1932,8 @@ class HostileInputTest extends EngineTest {
                     body.writeBytes(in.readNBytes(n));
                     line();
                 }
+            } else if (status.startsWith("HTTP/1.1 204") || status.startsWith("HTTP/1.1 304")) {
+                // no body
             } else if (headers.containsKey("content-length")) {
                 body.writeBytes(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
             } else {
@@ -1733,6 +1970,13 @@ class HostileInputTest extends EngineTest {
             this.db = db;
             Long max = db.queryForObject("select max(global_index) from domain_event_entry", Long.class);
             this.head = max == null ? -1 : max;
+        }
+
+        /** Webhooks registered, and deliveries queued for {@code webhook}: what a refused request must not change. */
+        long webhookRows(String webhook) {
+            Long rows = db.queryForObject("select (select count(*) from webhook_subscription) + (select count(*) from "
+                    + "webhook_delivery where webhook_id = ?)", Long.class, webhook);
+            return rows == null ? 0 : rows;
         }
 
         List<String> written() {
@@ -1779,6 +2023,13 @@ class HostileInputTest extends EngineTest {
         String paid;
         String appointment;
         private int slot = -3;
+        /** An appointment service with providers p-1 and p-2, its booking of p-1, and the next slot to ask of it. */
+        final String providerService;
+        String providerBooking;
+        private int providerSlot;
+        /** A webhook for a type no case writes (no delivery queued), and one to delete. */
+        final String webhook;
+        String deletable;
 
         Fixtures() {
             classService = fresh("hs");
@@ -1793,6 +2044,10 @@ class HostileInputTest extends EngineTest {
             create("/services", appointmentServiceBody(apptService));
             courseService = fresh("hk");
             create("/services", courseServiceBody(courseService));
+            providerService = fresh("ha");
+            create("/services", providerServiceBody(providerService));
+            providerBooking = book(providerBookingBody(), Api.BOOKER);
+            webhook = post("/webhooks", write(webhookBody()), Api.OWNER, 201).path("webhookId").asText();
         }
 
         String fresh(String prefix) {
@@ -1821,6 +2076,9 @@ class HostileInputTest extends EngineTest {
 
         /** Makes the targets that are not (or no longer) in their starting state. */
         void ready() {
+            if (deletable == null) {
+                deletable = post("/webhooks", write(webhookBody()), Api.OWNER, 201).path("webhookId").asText();
+            }
             if (putService == null) {
                 putService = fresh("hs");
                 create("/services", classServiceBody(putService, List.of(), false));
@@ -1853,6 +2111,13 @@ class HostileInputTest extends EngineTest {
 
         /** Leaves no checkout to expire later in the shared engine. */
         void close() {
+            Answer list = wire.send(new Request("GET", "/api/v1/webhooks", List.<String[]>of(auth(Api.OWNER)), null));
+            for (JsonNode hook : list.json().path("webhooks")) {
+                if (hook.path("description").asText().equals("hostile " + run)) {
+                    wire.send(new Request("DELETE", "/api/v1/webhooks/" + hook.path("webhookId").asText(),
+                            List.<String[]>of(auth(Api.OWNER)), null));
+                }
+            }
             for (String id : checkouts) {
                 wire.send(new Request("POST", "/api/v1/bookings/" + id + "/cancel", List.<String[]>of(auth(Api.OWNER),
                         new String[]{"Content-Type", "application/json"}), bytes("{}")));
@@ -1911,6 +2176,71 @@ class HostileInputTest extends EngineTest {
             }
             body.put("slotMinutes", 30);
             body.set("policy", policy());
+            return body;
+        }
+
+        ObjectNode providerServiceBody() {
+            return providerServiceBody(fresh("ha"));
+        }
+
+        ObjectNode providerServiceBody(String id) {
+            ObjectNode body = appointmentServiceBody(id);
+            body.put("name", "Hostile barbers");
+            body.set("providers", providers());
+            return body;
+        }
+
+        ArrayNode providers() {
+            ArrayNode providers = JSON.createArrayNode();
+            providers.addObject().put("providerId", "p-1").put("name", "Ann");
+            ObjectNode second = providers.addObject().put("providerId", "p-2").put("name", "Bob");
+            second.set("workingHours", appointmentServiceBody("x").get("workingHours"));
+            return providers;
+        }
+
+        ObjectNode updateProviderServiceBody() {
+            ObjectNode body = providerServiceBody(providerService);
+            body.remove("serviceId");
+            return body;
+        }
+
+        /** A booking of p-1 at a slot of its own (every body takes the next one). */
+        ObjectNode providerBookingBody() {
+            ObjectNode body = booking(providerService, null);
+            body.remove("formInfo");
+            Instant at = slot(providerSlot++);
+            body.put("start", at.toString()).put("end", at.plus(30, ChronoUnit.MINUTES).toString())
+                    .put("providerId", "p-1");
+            return body;
+        }
+
+        ObjectNode providerRescheduleBody() {
+            Instant at = slot(providerSlot++);
+            ObjectNode body = JSON.createObjectNode();
+            body.put("start", at.toString()).put("end", at.plus(30, ChronoUnit.MINUTES).toString())
+                    .put("providerId", "p-2");
+            return body;
+        }
+
+        ObjectNode providerCheckBody() {
+            Instant at = slot(providerSlot);
+            ObjectNode body = JSON.createObjectNode();
+            body.put("serviceId", providerService).put("start", at.toString())
+                    .put("end", at.plus(30, ChronoUnit.MINUTES).toString()).put("participants", 1)
+                    .put("providerId", "p-1");
+            return body;
+        }
+
+        ObjectNode webhookBody() {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("url", "http://127.0.0.1:9/hostile-hook").put("description", "hostile " + run);
+            body.putArray("eventTypes").add("WaitlistLeftEvent");
+            return body;
+        }
+
+        ObjectNode replayBody() {
+            ObjectNode body = JSON.createObjectNode();
+            body.put("fromPosition", events.head);
             return body;
         }
 

@@ -3,7 +3,10 @@ package com.bookingengine.query.availability;
 import com.bookingengine.api.availability.Availability;
 import com.bookingengine.api.availability.AvailabilityCheck;
 import com.bookingengine.api.availability.CheckAvailabilityQuery;
+import com.bookingengine.api.common.InputLimits;
 import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.platform.validation.PlainTextField;
+import com.bookingengine.platform.validation.QueryParameters;
 import com.bookingengine.platform.error.NotFoundException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -43,6 +46,7 @@ class AvailabilityController {
     Availability availability(@RequestParam String serviceId, @RequestParam Instant from, @RequestParam Instant to,
                               @RequestParam(defaultValue = "1") int participants,
                               @RequestParam(required = false) String providerId) {
+        QueryParameters.plainText("providerId", providerId, InputLimits.ID);
         return reader.slots(serviceId, from, to, participants, providerId);
     }
 
@@ -51,7 +55,8 @@ class AvailabilityController {
      * {@code end}, or for a course neither ({@code course: true} may say so).
      */
     record CheckRequest(@NotBlank String serviceId, String sessionId, Instant start, Instant end, Boolean course,
-                        @Min(1) @Max(1000) Integer participants, String providerId) {
+                        @Min(1) @Max(1000) Integer participants,
+                        @PlainTextField(max = InputLimits.ID) String providerId) {
     }
 
     @PostMapping("/check")

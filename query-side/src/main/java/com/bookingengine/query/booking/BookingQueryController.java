@@ -5,8 +5,10 @@ import com.bookingengine.api.booking.BookingStatus;
 import com.bookingengine.api.booking.BookingView;
 import com.bookingengine.api.booking.FindBookingQuery;
 import com.bookingengine.api.booking.ListBookingsQuery;
+import com.bookingengine.api.common.InputLimits;
 import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.error.NotFoundException;
+import com.bookingengine.platform.validation.QueryParameters;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,6 +57,7 @@ class BookingQueryController {
             throw new InvalidInputException("page", "(page + 1) * size must not exceed " + Integer.MAX_VALUE);
         }
         new BookingFilter(status, serviceId, contactId, from, to);
+        QueryParameters.plainText("providerId", providerId, InputLimits.ID);
         if (sort != null && !sort.isBlank()) {
             // -1 keeps empty parts, so "," and "start," are refused rather than read as something else.
             String[] parts = sort.split(",", -1);

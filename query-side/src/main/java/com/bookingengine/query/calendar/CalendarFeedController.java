@@ -5,10 +5,9 @@ import com.bookingengine.api.booking.ServiceCalendarQuery;
 import com.bookingengine.api.catalogue.FindServiceQuery;
 import com.bookingengine.api.catalogue.ServiceView;
 import com.bookingengine.api.common.InputLimits;
-import com.bookingengine.api.common.PlainText;
-import com.bookingengine.platform.error.InvalidInputException;
 import com.bookingengine.platform.error.NotFoundException;
 import com.bookingengine.platform.validation.PathParameters;
+import com.bookingengine.platform.validation.QueryParameters;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;
@@ -39,11 +38,7 @@ class CalendarFeedController {
     @GetMapping(path = "/api/v1/calendar/services/{serviceId}.ics", produces = "text/calendar")
     ResponseEntity<String> feed(@PathVariable String serviceId, @RequestParam(required = false) String providerId) {
         PathParameters.plainText("serviceId", serviceId, InputLimits.ID);
-        if (providerId != null) {
-            PlainText.problem(providerId, InputLimits.ID).ifPresent(problem -> {
-                throw new InvalidInputException("providerId", "Query parameter 'providerId' " + problem);
-            });
-        }
+        QueryParameters.plainText("providerId", providerId, InputLimits.ID);
         ServiceView service = queries.query(new FindServiceQuery(serviceId),
                         ResponseTypes.optionalInstanceOf(ServiceView.class)).join()
                 .orElseThrow(() -> new NotFoundException("Service " + serviceId + " does not exist"));

@@ -1,6 +1,6 @@
 package com.bookingengine.query.position;
 
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.platform.validation.QueryParameters;
 import com.bookingengine.platform.web.ProblemWriter;
 import com.bookingengine.query.availability.AvailabilityProjection;
 import com.bookingengine.query.booking.BookingProjection;
@@ -96,15 +96,6 @@ public class MinPositionInterceptor implements HandlerInterceptor {
     }
 
     private static long parse(String header) {
-        try {
-            long position = Long.parseLong(header.trim());
-            if (position >= 0) {
-                return position;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new InvalidInputException(HEADER, "X-Min-Position must be a non-negative whole number (an "
-                + "X-Event-Position a command answered with)");
+        return QueryParameters.position(HEADER, header, "an event position, as a command's X-Event-Position");
     }
 }

@@ -1,7 +1,7 @@
 package com.bookingengine.query.stream;
 
 import com.bookingengine.api.booking.BookingStatus;
-import com.bookingengine.platform.error.InvalidInputException;
+import com.bookingengine.platform.validation.QueryParameters;
 import com.bookingengine.query.position.ReadModelPositions;
 import com.bookingengine.query.availability.AvailabilityReader;
 import com.bookingengine.query.booking.BookingFilter;
@@ -73,14 +73,6 @@ class StreamController {
     }
 
     private static Long position(String name, String value) {
-        try {
-            long position = Long.parseLong(value.trim());
-            if (position >= 0) {
-                return position;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new InvalidInputException(name, name + " must be an event position (a whole number, 0 or more)");
+        return QueryParameters.position(name, value, "an event position");
     }
 }

@@ -36,7 +36,8 @@ class WebhookController {
 
     /** {@code url} is checked by {@link WebhookTargets}; {@code eventTypes} against the engine's event types. */
     record Registration(String url,
-                        @Size(max = 100) List<@NotNull @PlainTextField(max = 100) String> eventTypes,
+                        @Size(min = 1, max = 100, message = "must list 1 to 100 event types (left out: all of them)")
+                        List<@NotNull @PlainTextField(max = 100) String> eventTypes,
                         @PlainTextField(max = 500) String description) {
     }
 

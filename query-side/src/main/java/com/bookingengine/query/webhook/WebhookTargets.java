@@ -36,6 +36,13 @@ class WebhookTargets {
         if (url.length() > MAX_URL) {
             throw new InvalidInputException("url", "url must be at most " + MAX_URL + " characters");
         }
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                throw new InvalidInputException("url", String.format("url must be printable ASCII, other characters "
+                        + "percent-encoded (U+%04X at index %d)", (int) c, i));
+            }
+        }
         URI uri;
         try {
             uri = new URI(url);
