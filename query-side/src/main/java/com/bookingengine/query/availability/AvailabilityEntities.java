@@ -97,6 +97,23 @@ class AvailabilityBlock extends ProjectionRow {
         return dayId + "/" + bookingId;
     }
 
+}
+
+/**
+ * What availability reads of a service, selected as values (never managed entities, so nothing is copied for a dirty
+ * check or flushed when the query's transaction ends).
+ */
+record ServiceTerms(String serviceId, ServiceType type, BookingPolicy policy, String timeZone,
+                    AppointmentSchedule schedule) {
+}
+
+/** What availability reads of a session row. */
+record SessionSeats(String sessionId, Instant startAt, Instant endAt, int capacity, int reserved, int waitlisted) {
+}
+
+/** What availability reads of a block row: whose time it holds and when. */
+record HeldTime(String providerId, Instant fromAt, Instant toAt) {
+
     /** The provider's time this block holds (a booking's slot and buffer, within one day). */
     TimeRange time() {
         return new TimeRange(fromAt, toAt);

@@ -126,14 +126,13 @@ public class AvailabilityProjection {
     /** Empty when the service is unknown. Full sessions and taken slots stay in the answer, not bookable. */
     @QueryHandler
     Optional<Availability> handle(AvailabilityQuery query) {
-        services.findById(query.serviceId()).ifPresent(s -> refuseProviderUnlessAppointment(s, query.providerId()));
-        return services.findById(query.serviceId()).map(service -> new Availability(
-                service.type == ServiceType.APPOINTMENT ? appointmentSlots(service, query)
-                        : sessions.findByServiceIdAndStartAtGreaterThanEqualAndStartAtLessThanOrderByStartAtAscSessionIdAsc(
-                                query.serviceId(), query.from(), query.to())
-                        .stream()
-                        .map(session -> slot(session, service.policy, query))
-                        .toList()));
+        return services.terms(query.serviceId()).map(service -> {
+            refuseProviderUnlessAppointment(service, query.providerId());
+            return new Availability(service.type() == ServiceType.APPOINTMENT ? appointmentSlots(service, query)
+                    : sessions.seatsStartingIn(query.serviceId(), query.from(), query.to()).stream()
+                    .<Slot>map(session -> slot(session, service.policy(), query))
+                    .toList());
+        });
     }
 
     /**
@@ -143,35 +142,34 @@ public class AvailabilityProjection {
      */
     @QueryHandler
     Optional<AvailabilityCheck> handle(CheckAvailabilityQuery query) {
-        return services.findById(query.serviceId()).map(service -> {
-            PlaceShape.check(service.type, query.sessionId(), query.start(), query.end());
+        return services.terms(query.serviceId()).map(service -> {
+            PlaceShape.check(service.type(), query.sessionId(), query.start(), query.end());
             refuseProviderUnlessAppointment(service, query.providerId());
-            return switch (service.type) {
+            return switch (service.type()) {
                 case APPOINTMENT -> checkAppointment(service, query);
-                case COURSE -> sessions.findFirstByServiceId(query.serviceId())
-                        .filter(course -> query.sessionId() == null || course.sessionId.equals(query.sessionId()))
+                case COURSE -> sessions.firstSeats(query.serviceId())
+                        .filter(course -> query.sessionId() == null || course.sessionId().equals(query.sessionId()))
                         .map(course -> checkSession(course, service, query))
                         .orElse(new AvailabilityCheck(false, 0, "unknownSession"));
-                case CLASS -> sessions.findById(query.sessionId())
-                        .filter(session -> session.serviceId.equals(query.serviceId()))
+                case CLASS -> sessions.seats(query.sessionId(), query.serviceId())
                         .map(session -> checkSession(session, service, query))
                         .orElse(new AvailabilityCheck(false, 0, "unknownSession"));
             };
         });
     }
 
-    private static AvailabilityCheck checkSession(AvailabilitySession session, AvailabilityService service,
+    private static AvailabilityCheck checkSession(SessionSeats session, ServiceTerms service,
                                                   CheckAvailabilityQuery query) {
-        return verdict(slot(session, service.policy, new AvailabilityQuery(query.serviceId(), session.startAt,
-                session.startAt, query.participants(), query.now())), service.policy, query.participants());
+        return verdict(slot(session, service.policy(), new AvailabilityQuery(query.serviceId(), session.startAt(),
+                session.startAt(), query.participants(), query.now())), service.policy(), query.participants());
     }
 
-    private AvailabilityCheck checkAppointment(AvailabilityService service, CheckAvailabilityQuery query) {
+    private AvailabilityCheck checkAppointment(ServiceTerms service, CheckAvailabilityQuery query) {
         return appointmentSlots(service, new AvailabilityQuery(query.serviceId(), query.start(),
                 query.start().plusSeconds(1), query.participants(), query.now(), query.providerId())).stream()
                 .filter(slot -> slot.start().equals(query.start()) && slot.end().equals(query.end()))
                 .findFirst()
-                .map(slot -> verdict(slot, service.policy, query.participants()))
+                .map(slot -> verdict(slot, service.policy(), query.participants()))
                 .orElse(new AvailabilityCheck(false, 0, "notASlot"));
     }
 
@@ -184,12 +182,12 @@ public class AvailabilityProjection {
      * provider's blocks never overlap, so sorted by start they are sorted by end too, and one sweep per provider
      * serves all its slots: a block ending by a slot's start can hold up no later slot.
      */
-    private List<Slot> appointmentSlots(AvailabilityService service, AvailabilityQuery query) {
-        ZoneId zone = ZoneId.of(service.timeZone);
-        BookingPolicy policy = service.policy;
+    private List<Slot> appointmentSlots(ServiceTerms service, AvailabilityQuery query) {
+        ZoneId zone = ZoneId.of(service.timeZone());
+        BookingPolicy policy = service.policy();
         Map<Provider, List<AppointmentSchedule.TimeSlot>> grids = new LinkedHashMap<>();
         for (Provider provider : staff(service, query.providerId())) {
-            grids.put(provider, service.schedule.of(provider).slotsStartingIn(query.from(), query.to(), zone));
+            grids.put(provider, service.schedule().of(provider).slotsStartingIn(query.from(), query.to(), zone));
         }
         List<AppointmentSchedule.TimeSlot> all = grids.values().stream().flatMap(List::stream).toList();
         if (all.isEmpty()) {
@@ -197,16 +195,16 @@ public class AvailabilityProjection {
         }
         Instant first = all.stream().map(AppointmentSchedule.TimeSlot::start).min(Comparator.naturalOrder()).get();
         Instant last = all.stream().map(AppointmentSchedule.TimeSlot::end).max(Comparator.naturalOrder()).get();
-        Map<String, List<AvailabilityBlock>> heldBy = new HashMap<>(); // the implicit provider's key is null
-        blocks.findByServiceIdAndToAtGreaterThanAndFromAtLessThanOrderByFromAtAsc(service.serviceId, first,
-                policy.heldUntil(last)).forEach(b -> heldBy.computeIfAbsent(b.providerId, p -> new ArrayList<>()).add(b));
+        Map<String, List<HeldTime>> heldBy = new HashMap<>(); // the implicit provider's key is null
+        blocks.heldOverlapping(service.serviceId(), first, policy.heldUntil(last))
+                .forEach(b -> heldBy.computeIfAbsent(b.providerId(), p -> new ArrayList<>()).add(b));
         Map<AppointmentSchedule.TimeSlot, int[]> spots = new TreeMap<>(Comparator.comparing(
                 AppointmentSchedule.TimeSlot::start).thenComparing(AppointmentSchedule.TimeSlot::end));
         grids.forEach((provider, grid) -> {
-            List<AvailabilityBlock> held = heldBy.getOrDefault(provider.providerId(), List.of());
+            List<HeldTime> held = heldBy.getOrDefault(provider.providerId(), List.of());
             int next = 0;
             for (AppointmentSchedule.TimeSlot time : grid) {
-                while (next < held.size() && !held.get(next).toAt.isAfter(time.start())) {
+                while (next < held.size() && !held.get(next).toAt().isAfter(time.start())) {
                     next++;
                 }
                 boolean taken = next < held.size()
@@ -225,19 +223,19 @@ public class AvailabilityProjection {
      * The providers availability counts: every active one, or only {@code providerId} (none when it is retired:
      * it takes no new bookings). An id the service does not know breaks the rule a booking naming it would.
      */
-    private static List<Provider> staff(AvailabilityService service, String providerId) {
+    private static List<Provider> staff(ServiceTerms service, String providerId) {
         if (providerId == null) {
-            return service.schedule.activeStaff();
+            return service.schedule().activeStaff();
         }
-        Provider provider = service.schedule.provider(providerId).orElseThrow(() -> new RuleViolation(
-                Rule.UNKNOWN_PROVIDER, "Service " + service.serviceId + " has no provider " + providerId));
+        Provider provider = service.schedule().provider(providerId).orElseThrow(() -> new RuleViolation(
+                Rule.UNKNOWN_PROVIDER, "Service " + service.serviceId() + " has no provider " + providerId));
         return provider.retired() ? List.of() : List.of(provider);
     }
 
-    private static void refuseProviderUnlessAppointment(AvailabilityService service, String providerId) {
-        if (providerId != null && service.type != ServiceType.APPOINTMENT) {
+    private static void refuseProviderUnlessAppointment(ServiceTerms service, String providerId) {
+        if (providerId != null && service.type() != ServiceType.APPOINTMENT) {
             throw new RuleViolation(Rule.PROVIDER_ONLY_FOR_APPOINTMENTS, "providerId is for APPOINTMENT services; a "
-                    + service.type + " has no providers");
+                    + service.type() + " has no providers");
         }
     }
 
@@ -262,14 +260,14 @@ public class AvailabilityProjection {
         return new AvailabilityCheck(slot.bookable(), slot.openSpots(), reason);
     }
 
-    private static Slot slot(AvailabilitySession session, BookingPolicy policy, AvailabilityQuery query) {
-        int open = Math.max(0, session.capacity - session.reserved);
-        PolicyViolations violations = violations(session.startAt, policy, query.now());
+    private static Slot slot(SessionSeats session, BookingPolicy policy, AvailabilityQuery query) {
+        int open = Math.max(0, session.capacity() - session.reserved());
+        PolicyViolations violations = violations(session.startAt(), policy, query.now());
         boolean bookable = open >= query.participants() && !violations.tooLateToBook()
                 && !violations.tooEarlyToBook() && policy.allowsParticipants(query.participants());
-        int waitlistOpen = Math.max(0, policy.waitlistCapacity() - session.waitlisted);
-        return new Slot(session.startAt, session.endAt, session.sessionId, open, session.capacity, bookable, waitlistOpen,
-                violations);
+        int waitlistOpen = Math.max(0, policy.waitlistCapacity() - session.waitlisted());
+        return new Slot(session.startAt(), session.endAt(), session.sessionId(), open, session.capacity(), bookable,
+                waitlistOpen, violations);
     }
 
     private static void changed(String sessionId, int rows) {

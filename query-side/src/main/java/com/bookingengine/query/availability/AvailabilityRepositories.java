@@ -9,13 +9,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+/*
+ * The reads of a query are JPQL strings selecting values ("select new"), not derived queries returning entities:
+ * Hibernate caches the SQL of a JPQL string but translates a derived (criteria) query again on every call, and values
+ * leave nothing in the persistence context for the flush at the end of the query bus's transaction to check.
+ * docs/BENCHMARKS.md, "Availability query".
+ */
+
 interface AvailabilityServiceRepository extends JpaRepository<AvailabilityService, String> {
+    @Query("select new com.bookingengine.query.availability.ServiceTerms(s.serviceId, s.type, s.policy, s.timeZone,"
+            + " s.schedule) from AvailabilityService s where s.serviceId = :serviceId")
+    Optional<ServiceTerms> terms(String serviceId);
 }
 
 interface AvailabilityBlockRepository extends JpaRepository<AvailabilityBlock, String> {
-    /** Blocks overlapping [from, to), by start. */
-    List<AvailabilityBlock> findByServiceIdAndToAtGreaterThanAndFromAtLessThanOrderByFromAtAsc(String serviceId,
-                                                                                             Instant from, Instant to);
+    /** Time held overlapping [from, to), by start. */
+    @Query("select new com.bookingengine.query.availability.HeldTime(b.providerId, b.fromAt, b.toAt)"
+            + " from AvailabilityBlock b where b.serviceId = :serviceId and b.toAt > :from and b.fromAt < :to"
+            + " order by b.fromAt")
+    List<HeldTime> heldOverlapping(String serviceId, Instant from, Instant to);
 }
 
 /**
@@ -24,10 +36,21 @@ interface AvailabilityBlockRepository extends JpaRepository<AvailabilityBlock, S
  * inserted earlier in the same transaction (a batch of events) are written first, so the update sees them.
  */
 interface AvailabilitySessionRepository extends JpaRepository<AvailabilitySession, String> {
-    List<AvailabilitySession> findByServiceIdAndStartAtGreaterThanEqualAndStartAtLessThanOrderByStartAtAscSessionIdAsc(
-            String serviceId, Instant from, Instant to);
+    String SEATS = "select new com.bookingengine.query.availability.SessionSeats(s.sessionId, s.startAt, s.endAt,"
+            + " s.capacity, s.reserved, s.waitlisted) from AvailabilitySession s ";
 
-    Optional<AvailabilitySession> findFirstByServiceId(String serviceId);
+    /** The service's sessions starting in [from, to), by start then id. */
+    @Query(SEATS + "where s.serviceId = :serviceId and s.startAt >= :from and s.startAt < :to"
+            + " order by s.startAt, s.sessionId")
+    List<SessionSeats> seatsStartingIn(String serviceId, Instant from, Instant to);
+
+    /** The session, when it is one of the service's. */
+    @Query(SEATS + "where s.sessionId = :sessionId and s.serviceId = :serviceId")
+    Optional<SessionSeats> seats(String sessionId, String serviceId);
+
+    /** A course's one slot (its sessions are one row). */
+    @Query(SEATS + "where s.serviceId = :serviceId order by s.sessionId limit 1")
+    Optional<SessionSeats> firstSeats(String serviceId);
 
     @Transactional
     @Modifying(flushAutomatically = true)
