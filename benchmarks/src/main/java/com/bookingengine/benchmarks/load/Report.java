@@ -29,6 +29,7 @@ final class Report {
         SYSTEMS.put("crud", "CRUD reference (Spring MVC + Security + JdbcTemplate, PostgreSQL)");
         SYSTEMS.put("raw", "raw PostgreSQL append (JDBC, no HTTP)");
         SYSTEMS.put("embedded", "engine, embedded default (standalone jar, H2)");
+        SYSTEMS.put("embedded-jpa", "engine, embedded default on the JPA event store (standalone jar, H2)");
         SYSTEMS.put("standalone", "engine, standalone jar on PostgreSQL");
         SYSTEMS.put("split", "engine, 1 command node + 1 query node, PostgreSQL");
     }
