@@ -183,7 +183,7 @@ final class Report {
         results.contention.forEach((system, point) -> {
             Results.Sellout sellout = results.sellouts.get(system);
             boolean isCrud = system.equals("crud");
-            out.append("| ").append(SYSTEMS.get(system)).append(" | ").append(f0(point.perSecond()))
+            out.append("| ").append(SYSTEMS.getOrDefault(system, system)).append(" | ").append(f0(point.perSecond()))
                     .append(" | ").append(f1(point.p50())).append(" | ").append(f1(point.p95()))
                     .append(" | ").append(f1(point.p99())).append(" | ").append(point.errorSummary())
                     .append(" | ").append(isCrud || crud == null ? "" : ratio(point.perSecond(), crud.perSecond()))
