@@ -19,7 +19,10 @@ import java.util.Set;
  */
 record LoadConfig(
         String size,
-        /** Which systems to measure, in this order: crud, raw, embedded, standalone, split. */
+        /**
+         * Which systems to measure, in this order: crud, raw, embedded, embedded-jpa (the embedded default on the JPA
+         * event store it had before), standalone, split. A target named twice is measured twice ("embedded-2").
+         */
         List<String> targets,
         int[] clients,
         int pointSeconds,
@@ -46,7 +49,8 @@ record LoadConfig(
         String docs,
         Path workDir) {
 
-    static final Set<String> ALL_TARGETS = new LinkedHashSet<>(List.of("crud", "raw", "embedded", "standalone", "split"));
+    static final Set<String> ALL_TARGETS = new LinkedHashSet<>(List.of("crud", "raw", "embedded", "embedded-jpa", "standalone",
+            "split"));
 
     static LoadConfig parse(String[] args) {
         Map<String, String> values = new HashMap<>();

@@ -29,6 +29,7 @@ final class Report {
         SYSTEMS.put("crud", "CRUD reference (Spring MVC + Security + JdbcTemplate, PostgreSQL)");
         SYSTEMS.put("raw", "raw PostgreSQL append (JDBC, no HTTP)");
         SYSTEMS.put("embedded", "engine, embedded default (standalone jar, H2)");
+        SYSTEMS.put("embedded-jpa", "engine, embedded default on the JPA event store (standalone jar, H2)");
         SYSTEMS.put("standalone", "engine, standalone jar on PostgreSQL");
         SYSTEMS.put("split", "engine, 1 command node + 1 query node, PostgreSQL");
     }
@@ -182,7 +183,7 @@ final class Report {
         results.contention.forEach((system, point) -> {
             Results.Sellout sellout = results.sellouts.get(system);
             boolean isCrud = system.equals("crud");
-            out.append("| ").append(SYSTEMS.get(system)).append(" | ").append(f0(point.perSecond()))
+            out.append("| ").append(SYSTEMS.getOrDefault(system, system)).append(" | ").append(f0(point.perSecond()))
                     .append(" | ").append(f1(point.p50())).append(" | ").append(f1(point.p95()))
                     .append(" | ").append(f1(point.p99())).append(" | ").append(point.errorSummary())
                     .append(" | ").append(isCrud || crud == null ? "" : ratio(point.perSecond(), crud.perSecond()))

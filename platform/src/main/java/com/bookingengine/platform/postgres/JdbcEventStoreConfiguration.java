@@ -1,5 +1,6 @@
 package com.bookingengine.platform.postgres;
 
+import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -12,17 +13,23 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.springboot.util.RegisterDefaultEntities;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * The PostgreSQL event store: Axon's JDBC storage engine over the Flyway-made {@code domain_event_entry} table
- * ({@code booking.event-store.engine=jdbc}, set by the postgres profile). Chosen over the JPA engine by measurement
+ * The event store of the embedded default and of PostgreSQL: Axon's JDBC storage engine over the
+ * {@code domain_event_entry} table (Flyway-made on PostgreSQL, Hibernate-made on H2;
+ * {@code booking.event-store.engine=jdbc}, set by the embedded and postgres profiles, {@code jpa} for Axon's JPA engine). Chosen over the JPA engine by measurement
  * (docs/ARCHITECTURE.md, docs/BENCHMARKS.md): one batched insert per commit instead of a sequence call and an insert
  * per event, and no Hibernate mapping in the event path. The connection is the one of the Spring transaction the
  * command or projection runs in, so events, tokens and read-model rows commit together.
@@ -45,7 +52,9 @@ public class JdbcEventStoreConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  PersistenceExceptionResolver persistenceExceptionResolver,
                                                  Configuration configuration, DataSource dataSource,
-                                                 TransactionManager transactionManager) {
+                                                 TransactionManager transactionManager,
+                                                 ObjectProvider<EntityManagerFactory> schemaMadeByHibernate) {
+        schemaMadeByHibernate.ifAvailable(factory -> giveH2GlobalIndexItsSequence(dataSource));
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -59,6 +68,40 @@ public class JdbcEventStoreConfiguration {
                 .schema(SCHEMA)
                 .dataType(byte[].class)
                 .build();
+    }
+
+    /**
+     * Where Hibernate makes the schema (the embedded default, ddl-auto), it keeps making the event and snapshot
+     * tables from Axon's JPA entities, as it did when the JPA engine was the default: a new ./data store gets exactly
+     * the tables (names, types, constraints, {@code domain_event_entry_seq}) an older one has. Axon registers these
+     * entities only for its own JPA engine.
+     */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "spring.jpa.hibernate.ddl-auto", havingValue = "update")
+    @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
+    static class HibernateMadeEventTables {
+    }
+
+    /**
+     * On the embedded default the event table is the one Hibernate made for Axon's JPA entity (ddl-auto, and every
+     * ./data store written before the JDBC engine became the default): its {@code global_index} has no default, the
+     * JPA engine took each value from {@code domain_event_entry_seq} (orm.xml, increment 1). The JDBC engine leaves the
+     * column out of its insert, so the column draws from that same sequence: old rows, old and new files alike stay
+     * as they are, and the index continues where the JPA engine stopped. PostgreSQL's table (Flyway) has its own
+     * identity default and is left alone.
+     */
+    static void giveH2GlobalIndexItsSequence(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE domain_event_entry ALTER COLUMN global_index"
+                        + " SET DEFAULT NEXT VALUE FOR domain_event_entry_seq");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the H2 event table for the JDBC event store", e);
+        }
     }
 
     /**
