@@ -153,7 +153,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler impleme
             if (t instanceof io.axoniq.axonserver.connector.AxonServerException
                     || t instanceof org.axonframework.axonserver.connector.AxonServerException
                     || t instanceof NoHandlerForCommandException || t instanceof NoHandlerForQueryException
-                    || t instanceof CommandDispatchException || grpcUnavailable(t)) {
+                    || t instanceof CommandDispatchException || grpcUnavailable(t)
+                    // Axon Server could not route the message: no handler ran (a handler's own failure arrives as
+                    // an execution exception instead)
+                    || t instanceof org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException
+                    || t instanceof org.axonframework.axonserver.connector.command.AxonServerCommandDispatchException) {
                 return true;
             }
         }
