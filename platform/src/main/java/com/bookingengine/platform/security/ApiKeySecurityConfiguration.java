@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -76,6 +77,17 @@ public class ApiKeySecurityConfiguration {
                     a.anyRequest().authenticated();
                 })
                 .build();
+    }
+
+    /**
+     * Spring Security's own observations off: with them, every filter of the chain ran inside a Micrometer
+     * observation of its own (one per filter, plus the chain's and the authorization's) on every request, a
+     * measurable share of a booking's CPU (docs/BENCHMARKS.md, "Command node on PostgreSQL: per-request CPU").
+     * Requests stay observed as {@code http.server.requests}.
+     */
+    @Bean
+    public static SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The firewall's refusals as problem+json (see {@link FirewallRejections}). */
