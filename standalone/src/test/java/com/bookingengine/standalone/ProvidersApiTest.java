@@ -48,6 +48,16 @@ class ProvidersApiTest extends EngineTest {
         return api.post(Api.BOOKER, "/bookings", body);
     }
 
+    /** The UIDs of the events of the service's calendar feed, all providers' or one's. */
+    private static List<String> calendarUids(String serviceId, String providerId) {
+        java.net.http.HttpResponse<String> response = raw.send(raw.request("/api/v1/calendar/services/" + serviceId
+                + ".ics" + (providerId == null ? "" : "?providerId=" + providerId))
+                .header("Authorization", "Bearer " + Api.OWNER).header("Accept", "text/calendar"));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body().lines().filter(line -> line.startsWith("UID:")).map(line -> line.substring(4))
+                .toList();
+    }
+
     private static JsonNode read(String bookingId) {
         return ok(api.get(Api.OWNER, "/bookings/" + bookingId), 200).body();
     }
@@ -104,6 +114,11 @@ class ProvidersApiTest extends EngineTest {
                 .body();
         assertThat(bens.path("total").asInt()).isEqualTo(1);
         assertThat(bens.path("items").get(0).path("bookingId").asText()).isEqualTo(second);
+        // and so does the calendar feed: a provider's own calendar holds only that provider's bookings
+        assertThat(calendarUids(service.serviceId(), "ben")).containsExactly(second + "@booking-engine");
+        assertThat(calendarUids(service.serviceId(), "anna")).containsExactly(first + "@booking-engine");
+        assertThat(calendarUids(service.serviceId(), null)).containsExactlyInAnyOrder(first + "@booking-engine",
+                second + "@booking-engine");
 
         // a move keeps its provider when free (Anna at 11:00), else takes the one named (Ben at 10:30)
         ok(api.post(Api.BOOKER, "/bookings/" + first + "/reschedule", Map.of("start", service.at(day, "11:00")
