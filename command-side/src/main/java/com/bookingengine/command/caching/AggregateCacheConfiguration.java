@@ -11,25 +11,30 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One aggregate cache per aggregate type (ids of different types may coincide), each named by its aggregate's
  * {@code @Aggregate(cache = ...)}. {@code booking.aggregate-cache.max-size} bounds each (default 10,000 aggregates);
- * {@code booking.aggregate-cache.enabled=false} turns caching off (every command reads its aggregates' events).
+ * {@code booking.aggregate-cache.enabled=false} turns caching off (every command reads its aggregates' events);
+ * {@code booking.aggregate-cache.verify=false} (the embedded default, whose H2 file only this process writes) hands
+ * out entries without checking their version against the event store ({@link VersionCheckedCache}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AggregateCacheConfiguration {
 
     private final boolean enabled;
     private final long maxSize;
+    private final boolean verify;
     private final ObjectProvider<EventStore> eventStore;
 
     AggregateCacheConfiguration(@Value("${booking.aggregate-cache.enabled:true}") boolean enabled,
                                 @Value("${booking.aggregate-cache.max-size:10000}") long maxSize,
+                                @Value("${booking.aggregate-cache.verify:true}") boolean verify,
                                 ObjectProvider<EventStore> eventStore) {
         this.enabled = enabled;
         this.maxSize = maxSize;
+        this.verify = verify;
         this.eventStore = eventStore;
     }
 
     private Cache cache() {
-        return enabled ? new VersionCheckedCache(maxSize, eventStore::getObject) : NoCache.INSTANCE;
+        return enabled ? new VersionCheckedCache(maxSize, eventStore::getObject, verify) : NoCache.INSTANCE;
     }
 
     @Bean(CacheNames.BOOKINGS)

@@ -13,7 +13,9 @@ import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,9 +30,9 @@ class VersionCheckedCacheTest {
     private static final Instant START = Instant.parse("2030-01-07T18:00:00Z");
 
     private final EventStore store = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-    private final VersionCheckedCache cacheA = new VersionCheckedCache(100, () -> store);
+    private final VersionCheckedCache cacheA = new VersionCheckedCache(100, () -> store, true);
     private final Repository<ClassSession> nodeA = repository(cacheA);
-    private final Repository<ClassSession> nodeB = repository(new VersionCheckedCache(100, () -> store));
+    private final Repository<ClassSession> nodeB = repository(new VersionCheckedCache(100, () -> store, true));
 
     private Repository<ClassSession> repository(VersionCheckedCache cache) {
         return EventSourcingRepository.builder(ClassSession.class).eventStore(store).cache(cache).build();
@@ -74,6 +76,35 @@ class VersionCheckedCacheTest {
         Object first = inUnitOfWork(() -> nodeA.load("s2").invoke(s -> s));
         Object again = inUnitOfWork(() -> nodeA.load("s2").invoke(s -> s));
         assertThat(again).isSameAs(first);
+    }
+
+    @Test
+    void theSoleWritersCacheHandsOutEntriesWithoutAskingTheStoreAndForgetsWhatARollbackTouched() throws Exception {
+        AtomicInteger versionLookups = new AtomicInteger();
+        EventStore counted = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine() {
+            @Override
+            public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+                versionLookups.incrementAndGet();
+                return super.lastSequenceNumberFor(aggregateIdentifier);
+            }
+        }).build();
+        VersionCheckedCache soleWriter = new VersionCheckedCache(100, () -> counted, false);
+        Repository<ClassSession> node = EventSourcingRepository.builder(ClassSession.class)
+                .eventStore(counted).cache(soleWriter).build();
+        inUnitOfWork(() -> node.newInstance(() -> new ClassSession("s3", "yoga", START, START.plusSeconds(3600), 1)));
+        Object cached = inUnitOfWork(() -> node.load("s3").invoke(s -> s));
+        inUnitOfWork(() -> node.load("s3").invoke(s -> s));
+        assertThat(versionLookups).hasValue(0);
+
+        // a unit of work that took the last seat and then failed must not leave its taken seat in the cache
+        assertThatThrownBy(() -> inUnitOfWork(() -> {
+            node.load("s3").execute(s -> s.reserve("b1", 1));
+            throw new IllegalStateException("the transaction failed after the seat was taken");
+        })).isInstanceOf(IllegalStateException.class);
+        Object reloaded = inUnitOfWork(() -> node.load("s3").invoke(s -> s));
+        assertThat(reloaded).isNotSameAs(cached);
+        assertThat(inUnitOfWork(() -> node.load("s3").invoke(ClassSession::openSpots))).isEqualTo(1);
+        assertThat(counted.readEvents("s3").asStream().count()).isEqualTo(1);
     }
 
     private static <T> T inUnitOfWork(Callable<T> work) throws Exception {

@@ -5,6 +5,8 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -21,9 +23,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
@@ -54,8 +60,18 @@ public class JdbcEventStoreConfiguration {
                                                  Configuration configuration, DataSource dataSource,
                                                  TransactionManager transactionManager,
                                                  ObjectProvider<EntityManagerFactory> schemaMadeByHibernate) {
-        schemaMadeByHibernate.ifAvailable(factory -> giveH2GlobalIndexItsSequence(dataSource));
-        return JdbcEventStorageEngine.builder()
+        boolean h2 = isH2(dataSource);
+        if (h2) {
+            keepH2EventsInTheirRows(dataSource);
+            if (schemaMadeByHibernate.getIfAvailable() != null) {
+                giveH2GlobalIndexItsSequence(dataSource);
+            }
+        }
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder();
+        if (h2) {
+            builder.readEventDataWithGaps(JdbcEventStoreConfiguration::readEventDataWithGapsIndexed);
+        }
+        return new WithoutSnapshots(builder
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 // a duplicate (aggregate, sequence) becomes a ConcurrencyException: the race a retry decides again
@@ -66,8 +82,32 @@ public class JdbcEventStoreConfiguration {
                         new SpringDataSourceConnectionProvider(dataSource)))
                 .transactionManager(transactionManager)
                 .schema(SCHEMA)
-                .dataType(byte[].class)
-                .build();
+                .dataType(byte[].class));
+    }
+
+    /**
+     * The engine takes no snapshots (no aggregate has a snapshot trigger: the aggregate caches and
+     * {@code ServiceSnapshots} keep loading cheap), so loading an aggregate does not ask the empty snapshot table
+     * first: Axon's event store does that before every read of an aggregate's events, one query per load, and one of
+     * the two reads that tell a new booking id from a repeated one (docs/BENCHMARKS.md). Storing a snapshot is refused
+     * rather than silently never read.
+     */
+    static final class WithoutSnapshots extends JdbcEventStorageEngine {
+
+        WithoutSnapshots(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+            return Stream.empty();
+        }
+
+        @Override
+        protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+            throw new UnsupportedOperationException("The booking engine takes no snapshots; "
+                    + "a snapshot trigger needs snapshot reads in JdbcEventStoreConfiguration.WithoutSnapshots");
+        }
     }
 
     /**
@@ -92,9 +132,6 @@ public class JdbcEventStoreConfiguration {
      */
     static void giveH2GlobalIndexItsSequence(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
-                return;
-            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("ALTER TABLE domain_event_entry ALTER COLUMN global_index"
                         + " SET DEFAULT NEXT VALUE FOR domain_event_entry_seq");
@@ -102,6 +139,56 @@ public class JdbcEventStoreConfiguration {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not prepare the H2 event table for the JDBC event store", e);
         }
+    }
+
+    /**
+     * H2 keeps a BLOB value longer than 256 bytes (its default) out of the row, in its LOB storage: a booking's
+     * events (payload about 1.1 KB, metadata about 0.4 KB) each cost extra writes on append and an extra lookup on
+     * every read, which made appends about 2x and reads about 15x slower than keeping them in the row
+     * (docs/BENCHMARKS.md). Values up to {@value #H2_IN_ROW_BYTES} bytes now stay in their row. The setting is the
+     * database's own (persistent); rows written before keep their values where they are, and both read the same.
+     */
+    static final int H2_IN_ROW_BYTES = 16_384;
+
+    static void keepH2EventsInTheirRows(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET MAX_LENGTH_INPLACE_LOB " + H2_IN_ROW_BYTES);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not set how H2 stores event payloads", e);
+        }
+    }
+
+    static boolean isH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not tell which database holds the event store", e);
+        }
+    }
+
+    /**
+     * The tracking read of a token with gaps (events appended in transactions that had not committed when the token
+     * passed them), as one index range and one index lookup. Axon's statement asks for
+     * {@code (global_index > ? AND global_index <= ?) OR global_index IN (gaps)}, which H2 answers by scanning the
+     * whole primary key: with 16 concurrent writers nearly every read has gaps, so every poll of the embedded store
+     * cost time in proportion to its history (docs/BENCHMARKS.md). A gap lies below the token's index, so the two
+     * halves never hold the same row.
+     */
+    static PreparedStatement readEventDataWithGapsIndexed(Connection connection, EventSchema schema, long globalIndex,
+                                                          int batchSize, List<Long> gaps) throws SQLException {
+        String select = "SELECT " + schema.trackedEventFields() + " FROM " + schema.domainEventTable() + " WHERE ";
+        String sql = select + schema.globalIndexColumn() + " > ? AND " + schema.globalIndexColumn() + " <= ?"
+                + " UNION ALL " + select + schema.globalIndexColumn() + " IN ("
+                + String.join(",", Collections.nCopies(gaps.size(), "?")) + ")"
+                + " ORDER BY " + schema.globalIndexColumn() + " ASC";
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setLong(1, globalIndex);
+        statement.setLong(2, globalIndex + batchSize);
+        for (int i = 0; i < gaps.size(); i++) {
+            statement.setLong(i + 3, gaps.get(i));
+        }
+        return statement;
     }
 
     /**

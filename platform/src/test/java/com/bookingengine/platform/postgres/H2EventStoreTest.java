@@ -1,0 +1,115 @@
+package com.bookingengine.platform.postgres;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static com.bookingengine.platform.postgres.JdbcEventStoreConfiguration.SCHEMA;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The embedded default's event table on H2 as the engine reads and writes it. */
+class H2EventStoreTest {
+
+    private final JdbcDataSource dataSource = new JdbcDataSource();
+
+    @BeforeEach
+    void eventTable() throws SQLException {
+        dataSource.setURL("jdbc:h2:mem:h2-event-store-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        dataSource.setUser("sa");
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create sequence domain_event_entry_seq start with 10000");
+            statement.execute("create table domain_event_entry ("
+                    + " global_index bigint default next value for domain_event_entry_seq primary key,"
+                    + " event_identifier varchar(255) not null unique, time_stamp varchar(255) not null,"
+                    + " aggregate_identifier varchar(255) not null, sequence_number bigint not null,"
+                    + " type varchar(255), payload_type varchar(255) not null, payload_revision varchar(255),"
+                    + " payload blob not null, meta_data blob, unique (aggregate_identifier, sequence_number))");
+            statement.execute("insert into domain_event_entry select x, 'e' || x, '2030-01-01T00:00:00Z', 'a' || x,"
+                    + " 0, 'T', 'P', null, X'7b7d', null from system_range(1, 2000)");
+        }
+    }
+
+    @Test
+    void aTrackingReadWithGapsReturnsTheRangeAndTheGapsInOrderAsAxonsOwnStatementDoes() throws SQLException {
+        List<Long> gaps = List.of(3L, 1500L, 1990L);
+        try (Connection connection = dataSource.getConnection()) {
+            List<Long> ours = globalIndexes(JdbcEventStoreConfiguration.readEventDataWithGapsIndexed(
+                    connection, SCHEMA, 1995, 10, gaps));
+            List<Long> axons = globalIndexes(JdbcEventStorageEngineStatements.readEventDataWithGaps(
+                    connection, SCHEMA, 1995, 10, gaps));
+            assertThat(ours).containsExactly(3L, 1500L, 1990L, 1996L, 1997L, 1998L, 1999L, 2000L).isEqualTo(axons);
+        }
+    }
+
+    @Test
+    void aTrackingReadWithGapsLooksUpTheIndexInsteadOfScanningTheWholeHistory() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            // the same statement, prepared as EXPLAIN: H2 answers with its plan, naming the index condition it uses
+            // ("/* PUBLIC.PRIMARY_KEY_xx: GLOBAL_INDEX > ..."); a scan of the whole table names the index alone
+            Connection explaining = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[]{Connection.class}, (proxy, method, args) ->
+                            method.getName().equals("prepareStatement")
+                                    ? connection.prepareStatement("explain " + args[0])
+                                    : method.invoke(connection, args));
+            try (PreparedStatement explain = JdbcEventStoreConfiguration.readEventDataWithGapsIndexed(
+                    explaining, SCHEMA, 1995, 10, List.of(3L, 1500L)); ResultSet plan = explain.executeQuery()) {
+                plan.next();
+                assertThat(plan.getString(1).split("PRIMARY_KEY_[0-9A-F]+: GLOBAL_INDEX", -1)).as(plan.getString(1))
+                        .hasSize(3);
+            }
+        }
+    }
+
+    @Test
+    void eventsUpToSixteenKilobytesStayInTheirRows() throws SQLException {
+        JdbcEventStoreConfiguration.keepH2EventsInTheirRows(dataSource);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet setting = statement.executeQuery("select setting_value from information_schema.settings"
+                     + " where setting_name = 'MAX_LENGTH_INPLACE_LOB'")) {
+            assertThat(setting.next()).isTrue();
+            assertThat(setting.getInt(1)).isEqualTo(16_384);
+        }
+    }
+
+    @Test
+    void anAggregateIsReadFromItsEventsAloneAndASnapshotIsRefused() {
+        ConnectionProvider connections = dataSource::getConnection;
+        JdbcEventStorageEngine engine = new JdbcEventStoreConfiguration.WithoutSnapshots(JdbcEventStorageEngine.builder()
+                .connectionProvider(connections).transactionManager(NoTransactionManager.INSTANCE)
+                .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .schema(SCHEMA).dataType(byte[].class));
+        DomainEventMessage<String> event = new GenericDomainEventMessage<>("Session", "s1", 0, "reserved");
+        engine.appendEvents(event);
+        assertThat(engine.readEvents("s1").asStream().map(e -> (Object) e.getPayload()).toList()).containsExactly("reserved");
+        assertThatThrownBy(() -> engine.storeSnapshot(event)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    private static List<Long> globalIndexes(PreparedStatement statement) throws SQLException {
+        List<Long> indexes = new ArrayList<>();
+        try (statement; ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                indexes.add(rows.getLong("global_index"));
+            }
+        }
+        return indexes;
+    }
+}
