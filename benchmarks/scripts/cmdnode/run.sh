@@ -22,6 +22,6 @@ if [ -n "$QUERY" ]; then
   for i in $(seq 1 180); do curl -s -o /dev/null http://127.0.0.1:$QPORT/actuator/health && break; sleep 1; done
 fi
 PGPID=$(head -1 /var/lib/postgresql/15/main/postmaster.pid 2>/dev/null)
-java -cp $(dirname $0) Driver http://127.0.0.1:$PORT ownerkey-0123456789abcdef bookerkey-0123456789abcdef 16 ${WARM:-15} ${POINT:-15} $PIDS 2>&1 | sed "s/^/$LABEL: /"
+java -cp ${DRIVER_CP:-$(dirname $0)} Driver http://127.0.0.1:$PORT ownerkey-0123456789abcdef bookerkey-0123456789abcdef 16 ${WARM:-15} ${POINT:-15} $PIDS 2>&1 | sed "s/^/$LABEL: /"
 kill $JPID $QPID 2>/dev/null; wait $JPID $QPID 2>/dev/null
 dropdb -h 127.0.0.1 -U root $DB

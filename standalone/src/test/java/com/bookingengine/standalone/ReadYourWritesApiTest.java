@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,6 +44,24 @@ class ReadYourWritesApiTest extends EngineTest {
                 Map.of("X-Min-Position", Long.toString(second)));
         assertThat(reread.status()).isEqualTo(200);
         assertThat(reread.text("status")).isEqualTo("CANCELED");
+    }
+
+    @Test
+    void theEventPositionIsWhereTheCommandsLastEventIsStored() {
+        Api.ClassFixture session = api.createClass(3, Map.of());
+        HttpResponse<String> created = raw.send(raw.post("dev-booker", "/api/v1/bookings",
+                Api.booking(session, "IN_PERSON")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long position = position(created);
+        String bookingId = RawHttp.json(created).path("bookingId").asText();
+
+        // the booking's two events (its seat, then the booking): the answer names the later one's place
+        JsonNode stored = api.get("dev-auditor", "/events?after=" + Math.max(0, position - 10) + "&limit=20")
+                .body().path("events");
+        Map<String, Long> placeOf = new HashMap<>();
+        stored.forEach(event -> placeOf.put(event.path("aggregateId").asText(), event.path("position").asLong()));
+        assertThat(placeOf.get(bookingId)).as(stored.toString()).isEqualTo(position);
+        assertThat(placeOf.get(session.sessionId())).as(stored.toString()).isLessThan(position);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package com.bookingengine.systest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,6 +81,13 @@ class CommandCacheAndPositionTest {
         String sessionId = service.sessionIds().get(0);
         Http.Response booked = booked(commandA, service, sessionId);
         long position = Long.parseLong(booked.header("X-Event-Position"));
+        // the place of the command's last event (its seat, then the booking) in the PostgreSQL event table
+        JsonNode stored = query.get(Cluster.AUDITOR, "/events?after=" + Math.max(0, position - 10) + "&limit=20")
+                .body().path("events");
+        Map<String, Long> placeOf = new HashMap<>();
+        stored.forEach(event -> placeOf.put(event.path("aggregateId").asText(), event.path("position").asLong()));
+        assertThat(placeOf.get(booked.text("bookingId"))).as(stored.toString()).isEqualTo(position);
+        assertThat(placeOf.get(sessionId)).as(stored.toString()).isLessThan(position);
 
         Http.Response read = query.send(Cluster.OWNER, "GET", "/bookings/" + booked.text("bookingId"), null,
                 Map.of("X-Min-Position", Long.toString(position)));

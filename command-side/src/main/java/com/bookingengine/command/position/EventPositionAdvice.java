@@ -68,8 +68,14 @@ class EventPositionAdvice implements ResponseBodyAdvice<Object> {
         return body;
     }
 
-    /** The event's global position, or the head when the events are not in this database (Axon Server). */
+    /**
+     * The event's global position: as the insert gave it back, else looked up, else (the events are not in this
+     * database: Axon Server) the head.
+     */
     private long positionOf(LastEvents.StoredEvent event) {
+        if (event.position() != null) {
+            return event.position();
+        }
         try {
             List<Long> found = jdbc.queryForList(POSITION_OF, Long.class, event.aggregateId(), event.sequence());
             if (!found.isEmpty()) {

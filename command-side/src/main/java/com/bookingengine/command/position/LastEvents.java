@@ -1,5 +1,6 @@
 package com.bookingengine.command.position;
 
+import com.bookingengine.platform.postgres.AppendedPositions;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -11,14 +12,15 @@ import java.util.Optional;
 
 /**
  * Remembers, per thread, the last event the last committed unit of work on that thread stored: its aggregate and
- * sequence number (its global position is known only once the store has committed it). A command sent through the
- * gateway is handled on the caller's thread (the request's), unless Axon Server routes it elsewhere.
+ * sequence number, and its global position where the store gave it back on insert ({@link AppendedPositions});
+ * otherwise the position is looked up once the store has committed it. A command sent through the gateway is
+ * handled on the caller's thread (the request's), unless Axon Server routes it elsewhere.
  */
 @Component
 public class LastEvents {
 
-    /** An event as its aggregate's stream numbers it. */
-    public record StoredEvent(String aggregateId, long sequence) {
+    /** An event as its aggregate's stream numbers it, and its global position when known (else null). */
+    public record StoredEvent(String aggregateId, long sequence, Long position) {
     }
 
     private static final String KEY = LastEvents.class.getName();
@@ -37,9 +39,13 @@ public class LastEvents {
     private static void remember(UnitOfWork<?> root, EventMessage<?> event) {
         DomainEventMessage<?> last = (DomainEventMessage<?>) event;
         boolean first = !root.resources().containsKey(KEY);
-        root.resources().put(KEY, new StoredEvent(last.getAggregateIdentifier(), last.getSequenceNumber()));
+        root.resources().put(KEY, last);
         if (first) {
-            root.afterCommit(u -> LAST.set(u.getResource(KEY)));
+            root.afterCommit(u -> {
+                DomainEventMessage<?> stored = u.getResource(KEY);
+                LAST.set(new StoredEvent(stored.getAggregateIdentifier(), stored.getSequenceNumber(),
+                        AppendedPositions.highest(u).orElse(null)));
+            });
         }
     }
 

@@ -67,7 +67,8 @@ public class JdbcEventStoreConfiguration {
                 giveH2GlobalIndexItsSequence(dataSource);
             }
         }
-        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder();
+        JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
+                .appendEvents(AppendedPositions::appendEvents);
         if (h2) {
             builder.readEventDataWithGaps(JdbcEventStoreConfiguration::readEventDataWithGapsIndexed);
         }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static com.bookingengine.platform.postgres.JdbcEventStoreConfiguration.SCHEMA;
@@ -91,16 +93,40 @@ class H2EventStoreTest {
 
     @Test
     void anAggregateIsReadFromItsEventsAloneAndASnapshotIsRefused() {
+        JdbcEventStorageEngine engine = engine(JdbcEventStorageEngine.builder());
+        DomainEventMessage<String> event = new GenericDomainEventMessage<>("Session", "s1", 0, "reserved");
+        engine.appendEvents(event);
+        assertThat(engine.readEvents("s1").asStream().map(e -> (Object) e.getPayload()).toList())
+                .containsExactly("reserved");
+        assertThatThrownBy(() -> engine.storeSnapshot(event)).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void theInsertTellsTheUnitOfWorkWhereItStoredItsEvents() throws SQLException {
+        JdbcEventStorageEngine engine = engine(JdbcEventStorageEngine.builder()
+                .appendEvents(AppendedPositions::appendEvents));
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        engine.appendEvents(new GenericDomainEventMessage<>("Session", "s2", 0, "reserved"),
+                new GenericDomainEventMessage<>("Booking", "b2", 0, "created"));
+        Optional<Long> reported = AppendedPositions.highest(unitOfWork);
+        unitOfWork.commit();
+
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet stored = statement.executeQuery("select global_index from domain_event_entry"
+                     + " where aggregate_identifier = 'b2'")) {
+            assertThat(stored.next()).isTrue();
+            assertThat(reported).contains(stored.getLong(1));
+        }
+    }
+
+    /** Axon's JDBC engine as the engine configures it, over this test's table. */
+    private JdbcEventStorageEngine engine(JdbcEventStorageEngine.Builder builder) {
         ConnectionProvider connections = dataSource::getConnection;
-        JdbcEventStorageEngine engine = new JdbcEventStoreConfiguration.WithoutSnapshots(JdbcEventStorageEngine.builder()
+        return new JdbcEventStoreConfiguration.WithoutSnapshots(builder
                 .connectionProvider(connections).transactionManager(NoTransactionManager.INSTANCE)
                 .snapshotSerializer(JacksonSerializer.defaultSerializer())
                 .eventSerializer(JacksonSerializer.defaultSerializer())
                 .schema(SCHEMA).dataType(byte[].class));
-        DomainEventMessage<String> event = new GenericDomainEventMessage<>("Session", "s1", 0, "reserved");
-        engine.appendEvents(event);
-        assertThat(engine.readEvents("s1").asStream().map(e -> (Object) e.getPayload()).toList()).containsExactly("reserved");
-        assertThatThrownBy(() -> engine.storeSnapshot(event)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     private static List<Long> globalIndexes(PreparedStatement statement) throws SQLException {
