@@ -21,9 +21,7 @@ class ReadYourWritesApiTest extends EngineTest {
     @Test
     void everyCommandAnswersWithARisingEventPositionAndTheNextQuerySeesIt() {
         Api.ClassFixture session = api.createClass(3, Map.of());
-        HttpResponse<String> created = raw.send(raw.post("dev-booker", "/api/v1/bookings",
-                Api.booking(session, "IN_PERSON")));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> created = booked(session);
         long first = position(created);
         String bookingId = RawHttp.json(created).path("bookingId").asText();
 
@@ -49,9 +47,7 @@ class ReadYourWritesApiTest extends EngineTest {
     @Test
     void theEventPositionIsWhereTheCommandsLastEventIsStored() {
         Api.ClassFixture session = api.createClass(3, Map.of());
-        HttpResponse<String> created = raw.send(raw.post("dev-booker", "/api/v1/bookings",
-                Api.booking(session, "IN_PERSON")));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> created = booked(session);
         long position = position(created);
         String bookingId = RawHttp.json(created).path("bookingId").asText();
 
@@ -87,6 +83,13 @@ class ReadYourWritesApiTest extends EngineTest {
                 .header("Authorization", "Bearer dev-owner").header("X-Min-Position", "-3"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(RawHttp.json(bad).path("field").asText()).isEqualTo("X-Min-Position");
+    }
+
+    private HttpResponse<String> booked(Api.ClassFixture session) {
+        HttpResponse<String> created = raw.send(raw.post("dev-booker", "/api/v1/bookings",
+                Api.booking(session, "IN_PERSON")));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return created;
     }
 
     private static long position(HttpResponse<String> answer) {
