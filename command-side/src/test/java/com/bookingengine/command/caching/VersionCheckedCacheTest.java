@@ -3,20 +3,18 @@ package com.bookingengine.command.caching;
 import com.bookingengine.api.rules.Rule;
 import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.capacity.ClassSession;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static com.bookingengine.command.UnitsOfWork.inUnitOfWork;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -105,14 +103,5 @@ class VersionCheckedCacheTest {
         assertThat(reloaded).isNotSameAs(cached);
         assertThat(inUnitOfWork(() -> node.load("s3").invoke(ClassSession::openSpots))).isEqualTo(1);
         assertThat(counted.readEvents("s3").asStream().count()).isEqualTo(1);
-    }
-
-    private static <T> T inUnitOfWork(Callable<T> work) throws Exception {
-        var result = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("test"))
-                .executeWithResult(work);
-        if (result.isExceptional()) {
-            throw (Exception) result.exceptionResult();
-        }
-        return result.getPayload();
     }
 }

@@ -6,20 +6,18 @@ import com.bookingengine.api.catalogue.ServiceCreatedEvent;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.ServiceUpdatedEvent;
 import com.bookingengine.api.common.Money;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static com.bookingengine.command.UnitsOfWork.inUnitOfWork;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A service's terms as booking commands read them where this process is the event store's only writer. */
@@ -58,14 +56,5 @@ class ServiceSnapshotsTest {
         });
         assertThat(inUnitOfWork(() -> soleWriter.current("yoga")).orElseThrow().name()).isEqualTo("Yoga flow");
         assertThat(versionLookups).hasValue(0);
-    }
-
-    private static <T> T inUnitOfWork(Callable<T> work) throws Exception {
-        var result = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("test"))
-                .executeWithResult(work);
-        if (result.isExceptional()) {
-            throw (Exception) result.exceptionResult();
-        }
-        return result.getPayload();
     }
 }
