@@ -7,6 +7,7 @@ import com.bookingengine.platform.operations.OperationsConfiguration;
 import com.bookingengine.platform.postgres.JdbcEventStoreConfiguration;
 import com.bookingengine.platform.security.ApiKeySecurityConfiguration;
 import com.bookingengine.platform.upcasting.UpcastingConfiguration;
+import com.bookingengine.platform.validation.RequestValidationConfiguration;
 import com.bookingengine.platform.web.BodySizeLimitFilter;
 import com.bookingengine.platform.web.CorrelationIdFilter;
 import com.bookingengine.platform.web.MediaTypeHeadersFilter;
@@ -42,7 +43,8 @@ import java.time.Clock;
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 @Import({AuditConfiguration.class, AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class,
         ProblemErrorController.class, UpcastingConfiguration.class, JdbcEventStoreConfiguration.class,
-        OperationsConfiguration.class, StrictJsonConfiguration.class, ApiDocsConfiguration.class})
+        OperationsConfiguration.class, StrictJsonConfiguration.class, ApiDocsConfiguration.class,
+        RequestValidationConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The engine's one source of "now"; tests replace it to travel in time. */
