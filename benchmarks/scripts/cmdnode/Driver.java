@@ -50,9 +50,9 @@ public class Driver {
             return null;
         });
         Thread.sleep(warm * 1000L);
-        long[] cpu0 = cpus(pids); long t0 = System.nanoTime(); measuring.set(true);
+        long[] cpu0 = cpus(pids); long http0 = httpThreadsCpu(pids[0]); long t0 = System.nanoTime(); measuring.set(true);
         Thread.sleep(point * 1000L);
-        measuring.set(false); long[] cpu1 = cpus(pids); long t1 = System.nanoTime();
+        measuring.set(false); long[] cpu1 = cpus(pids); long http1 = httpThreadsCpu(pids[0]); long t1 = System.nanoTime();
         int count = lat.size();
         stop.set(true); pool.shutdown(); pool.awaitTermination(30, TimeUnit.SECONDS);
         List<Long> l = new ArrayList<>(lat); Collections.sort(l);
@@ -60,6 +60,8 @@ public class Driver {
         System.out.printf("bookings=%d rate=%.1f/s p50=%.1fms p99=%.1fms errors=%d cpu_ms_per_booking(per pid)=", count, count / secs,
             l.get(l.size() / 2) / 1e6, l.get((int) (l.size() * 0.99)) / 1e6, errors.get());
         for (int i = 0; i < pids.length; i++) System.out.printf(" %.2f", (cpu1[i] - cpu0[i]) * 10.0 / count);
+        // the first pid's Tomcat request threads only: the request path, without the background threads' share
+        System.out.printf(" http_threads_cpu_ms_per_booking= %.2f", (http1 - http0) * 10.0 / count);
         System.out.println();
     }
     static long[] cpus(String[] p) throws Exception { long[] r = new long[p.length]; for (int i = 0; i < p.length; i++) r[i] = cpu(Long.parseLong(p[i])); return r; }
@@ -67,6 +69,22 @@ public class Driver {
         String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
+    /** Clock ticks of the threads named http-nio-* (Tomcat's request threads) of {@code pid}. */
+    static long httpThreadsCpu(String pid) throws Exception {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String s = Files.readString(task.resolve("stat"));
+                    String comm = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
+                    if (!comm.startsWith("http-nio")) continue;
+                    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                    sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (java.io.IOException gone) { /* the thread ended meanwhile */ }
+            }
+        }
+        return sum;
     }
     static HttpRequest post(String url, String key, String json) {
         return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + key).header("Content-Type", "application/json")

@@ -7,6 +7,7 @@ import com.bookingengine.platform.operations.OperationsConfiguration;
 import com.bookingengine.platform.postgres.JdbcEventStoreConfiguration;
 import com.bookingengine.platform.security.ApiKeySecurityConfiguration;
 import com.bookingengine.platform.upcasting.UpcastingConfiguration;
+import com.bookingengine.platform.validation.RequestValidationConfiguration;
 import com.bookingengine.platform.web.BodySizeLimitFilter;
 import com.bookingengine.platform.web.CorrelationIdFilter;
 import com.bookingengine.platform.web.MediaTypeHeadersFilter;
@@ -20,6 +21,7 @@ import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
+import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -39,10 +41,12 @@ import java.time.Clock;
  * errors (also for the container's own refusals), strict request JSON, the request-size limit and the operations
  * signals (processor health and lag). Runs before Axon's own auto-configuration so its serializers win.
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JpaAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
+        MicrometerMetricsAutoConfiguration.class})
 @Import({AuditConfiguration.class, AxonMessagingConfiguration.class, ApiKeySecurityConfiguration.class, ProblemDetailsAdvice.class,
         ProblemErrorController.class, UpcastingConfiguration.class, JdbcEventStoreConfiguration.class,
-        OperationsConfiguration.class, StrictJsonConfiguration.class, ApiDocsConfiguration.class})
+        OperationsConfiguration.class, StrictJsonConfiguration.class, ApiDocsConfiguration.class,
+        RequestValidationConfiguration.class})
 public class PlatformAutoConfiguration {
 
     /** The engine's one source of "now"; tests replace it to travel in time. */

@@ -176,6 +176,13 @@ class OperationsApiTest {
                 "(?m)^commandBus_successCounter_total\\{.*payloadType=\"CreateBookingCommand\".*} [1-9]");
         assertThat(metrics).containsPattern(
                 "(?m)^commandBus_allTimer_seconds_count\\{.*payloadType=\"CreateServiceCommand\".*} [1-9]");
+        // the two README names for operators: command latency and failures, per command type
+        assertThat(metrics).containsPattern(
+                "(?m)^commandBus_successTimer_seconds_count\\{.*payloadType=\"CreateBookingCommand\".*} [1-9]");
+        assertThat(metrics).containsPattern(
+                "(?m)^commandBus_failureCounter_total\\{.*payloadType=\"CreateBookingCommand\".*} ");
+        // and not Axon's capacity gauge, which nobody watches and which cost every command a gauge lookup
+        assertThat(metrics).doesNotContain("commandBus_capacity");
         // and each projection's processor reports its latency and what it handled, tagged with its name
         for (String processor : PROJECTIONS) {
             assertThat(metrics).containsPattern(
@@ -187,6 +194,21 @@ class OperationsApiTest {
                 "(?m)^eventProcessor_successCounter_total\\{.*payloadType=\"BookingCreatedEvent\".*processorName=\"bookings\".*} [1-9]");
         // and every series names the application it comes from
         assertThat(metrics).containsPattern("(?m)^eventProcessor_latency\\{.*application=\"booking-engine\"");
+    }
+
+    @Test
+    void everyRequestIsTimedAsHttpServerRequestsByUriMethodAndStatus() {
+        // given a booking was created over HTTP
+        Api.ClassFixture session = api.createClass(2, Map.of());
+        ok(api.post(Api.BOOKER, "/bookings", Api.booking(session, "IN_PERSON")), 201);
+
+        // when the operator scrapes the metrics
+        String metrics = get(Api.OPERATOR, "/actuator/prometheus").body();
+
+        // then the request is counted and timed under its route, method and status
+        assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_count\\{(?=.*method=\"POST\")"
+                + "(?=.*status=\"201\")(?=.*uri=\"/api/v1/bookings\").*} [1-9]");
+        assertThat(metrics).containsPattern("(?m)^http_server_requests_seconds_sum\\{.*uri=\"/api/v1/bookings\".*} ");
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -14,7 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Authenticates {@code Authorization: Bearer <key>} against the configured keys; on the live streams
@@ -25,11 +28,15 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final List<ApiKeyProperties.ApiKey> keys;
+    /** Each key's roles as authorities, built once rather than on every request. */
+    private final Map<ApiKeyProperties.ApiKey, List<GrantedAuthority>> authorities = new IdentityHashMap<>();
     private final AuthenticationEntryPoint entryPoint;
 
     ApiKeyAuthenticationFilter(List<ApiKeyProperties.ApiKey> keys, AuthenticationEntryPoint entryPoint) {
         this.keys = keys;
         this.entryPoint = entryPoint;
+        keys.forEach(key -> authorities.put(key, key.roles().stream()
+                .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList()));
     }
 
     @Override
@@ -53,8 +60,8 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                 entryPoint.commence(request, response, new BadCredentialsException("unknown API key"));
                 return;
             }
-            var authorities = key.roles().stream().map(r -> new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
-            var authentication = UsernamePasswordAuthenticationToken.authenticated(key.name(), null, authorities);
+            var authentication = UsernamePasswordAuthenticationToken.authenticated(key.name(), null,
+                    authorities.get(key));
             SecurityContextHolder.getContext().setAuthentication(authentication);
         }
         chain.doFilter(request, response);
