@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The meters Axon's dimensional Micrometer monitors keep for an event processor ({@code GlobalMetricRegistry
@@ -36,7 +36,8 @@ public final class ProcessorMetrics implements MessageMonitor<Message<?>> {
     private final MeterRegistry registry;
     private final Clock clock;
     private final ConcurrentMap<Class<?>, PayloadMeters> byPayloadType = new ConcurrentHashMap<>();
-    private final AtomicLong latency = new AtomicLong();
+    /** The last event ingested and when: the latency gauge works its age out when read, not for every event. */
+    private final AtomicReference<Ingested> last = new AtomicReference<>();
     private volatile boolean latencyRegistered;
 
     public ProcessorMetrics(String processorName, MeterRegistry registry) {
@@ -48,10 +49,10 @@ public final class ProcessorMetrics implements MessageMonitor<Message<?>> {
     @Override
     public MonitorCallback onMessageIngested(@Nonnull Message<?> message) {
         if (message instanceof EventMessage<?> event) {
-            latency.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
+            last.set(new Ingested(event, clock.wallTime()));
         }
         if (!latencyRegistered) {
-            Gauge.builder(PREFIX + ".latency", latency::get).tags(Tags.of("processorName", processorName))
+            Gauge.builder(PREFIX + ".latency", this::latency).tags(Tags.of("processorName", processorName))
                     .register(registry);
             latencyRegistered = true;
         }
@@ -89,6 +90,18 @@ public final class ProcessorMetrics implements MessageMonitor<Message<?>> {
                 return duration;
             }
         };
+    }
+
+    /**
+     * As Axon's EventProcessorLatencyMonitor: how old the last event was when it was ingested, in ms (its timestamp
+     * is parsed here, once per reading, instead of for every event).
+     */
+    private long latency() {
+        Ingested ingested = last.get();
+        return ingested == null ? 0 : ingested.at - ingested.event.getTimestamp().toEpochMilli();
+    }
+
+    private record Ingested(EventMessage<?> event, long at) {
     }
 
     private PayloadMeters meters(Class<?> payloadType) {
