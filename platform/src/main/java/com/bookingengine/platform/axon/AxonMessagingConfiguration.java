@@ -4,6 +4,7 @@ import com.bookingengine.api.common.ActorMetadata;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -15,6 +16,7 @@ import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -48,7 +50,11 @@ public class AxonMessagingConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Old events must keep reading after a field is added to their record.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+        // after Axon's own module (registered by build()): the later module's MetaData reader wins
+        mapper.registerModule(new SimpleModule("booking-metadata").addDeserializer(MetaData.class,
+                new MetaDataReader()));
+        return serializer;
     }
 
     @Bean
@@ -138,7 +144,7 @@ public class AxonMessagingConfiguration {
      * command and query buses keep Axon's monitors.
      */
     @Bean
-    public ConfigurerModule processorMetrics(ObjectProvider<MeterRegistry> registry) {
+    public ConfigurerModule eventProcessorMeters(ObjectProvider<MeterRegistry> registry) {
         return configurer -> configurer.configureMessageMonitor(EventProcessor.class,
                 (config, componentType, componentName) -> registry.getIfAvailable() == null
                         ? NoOpMessageMonitor.instance()
