@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code processorName}, {@code eventProcessor.latency} tagged {@code processorName}), with the same names, tags,
  * percentiles and values, but registered once per payload type instead of looked up in the registry for every event:
  * Axon's four monitors build their tags and ask the registry for eleven meters per event, handled or ignored, which
- * was about a fifth of a replay's CPU (docs/BENCHMARKS.md).
+ * was 11-18 % of a replay's processor samples (docs/BENCHMARKS.md, "Projections and replay: cost per event").
  */
 public final class ProcessorMetrics implements MessageMonitor<Message<?>> {
 
