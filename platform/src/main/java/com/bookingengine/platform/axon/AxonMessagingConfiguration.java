@@ -4,19 +4,25 @@ import com.bookingengine.api.common.ActorMetadata;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,7 +50,11 @@ public class AxonMessagingConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Old events must keep reading after a field is added to their record.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+        // after Axon's own module (registered by build()): the later module's MetaData reader wins
+        mapper.registerModule(new SimpleModule("booking-metadata").addDeserializer(MetaData.class,
+                new MetaDataReader()));
+        return serializer;
     }
 
     @Bean
@@ -126,5 +136,18 @@ public class AxonMessagingConfiguration {
                         .forSingleThreadedProcessing()
                         .andInitialSegmentsCount(1)
                         .andBatchSize(100));
+    }
+
+    /**
+     * The event processors' {@code eventProcessor.*} meters (README, "Metrics") from {@link ProcessorMetrics}: the
+     * same meters as Axon's dimensional monitors, registered once per payload type instead of once per event. The
+     * command and query buses keep Axon's monitors.
+     */
+    @Bean
+    public ConfigurerModule eventProcessorMeters(ObjectProvider<MeterRegistry> registry) {
+        return configurer -> configurer.configureMessageMonitor(EventProcessor.class,
+                (config, componentType, componentName) -> registry.getIfAvailable() == null
+                        ? NoOpMessageMonitor.instance()
+                        : new ProcessorMetrics(componentName, registry.getObject()));
     }
 }

@@ -55,12 +55,14 @@ public class AvailabilityProjection {
     private final AvailabilityServiceRepository services;
     private final AvailabilitySessionRepository sessions;
     private final AvailabilityBlockRepository blocks;
+    private final SeatCounters counters;
 
     AvailabilityProjection(AvailabilityServiceRepository services, AvailabilitySessionRepository sessions,
-                           AvailabilityBlockRepository blocks) {
+                           AvailabilityBlockRepository blocks, SeatCounters counters) {
         this.services = services;
         this.sessions = sessions;
         this.blocks = blocks;
+        this.counters = counters;
     }
 
     @EventHandler
@@ -83,26 +85,29 @@ public class AvailabilityProjection {
     void on(SessionScheduledEvent event) {
         sessions.save(new AvailabilitySession(event.sessionId(), event.serviceId(), event.start(), event.end(),
                 event.capacity()));
+        counters.scheduled(event.sessionId());
     }
+
+    /* The seat counters change when the batch commits, summed per session (SeatCounters). */
 
     @EventHandler
     void on(SeatsReservedEvent event) {
-        changed(event.sessionId(), sessions.addReserved(event.sessionId(), event.participants()));
+        counters.add(event.sessionId(), event.participants(), 0);
     }
 
     @EventHandler
     void on(SeatsReleasedEvent event) {
-        changed(event.sessionId(), sessions.addReserved(event.sessionId(), -event.participants()));
+        counters.add(event.sessionId(), -event.participants(), 0);
     }
 
     @EventHandler
     void on(WaitlistJoinedEvent event) {
-        changed(event.sessionId(), sessions.addWaitlisted(event.sessionId(), 1));
+        counters.add(event.sessionId(), 0, 1);
     }
 
     @EventHandler
     void on(WaitlistLeftEvent event) {
-        changed(event.sessionId(), sessions.addWaitlisted(event.sessionId(), -1));
+        counters.add(event.sessionId(), 0, -1);
     }
 
     @EventHandler
@@ -121,6 +126,7 @@ public class AvailabilityProjection {
         blocks.deleteAllInBatch();
         sessions.deleteAllInBatch();
         services.deleteAllInBatch();
+        counters.forget();
     }
 
     /** Empty when the service is unknown. Full sessions and taken slots stay in the answer, not bookable. */
@@ -268,12 +274,5 @@ public class AvailabilityProjection {
         int waitlistOpen = Math.max(0, policy.waitlistCapacity() - session.waitlisted());
         return new Slot(session.startAt(), session.endAt(), session.sessionId(), open, session.capacity(), bookable,
                 waitlistOpen, violations);
-    }
-
-    private static void changed(String sessionId, int rows) {
-        if (rows == 0) {
-            throw new IllegalStateException(
-                    "Seats of session " + sessionId + " changed before the session was scheduled in this read model");
-        }
     }
 }

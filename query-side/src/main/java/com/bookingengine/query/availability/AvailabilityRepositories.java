@@ -1,9 +1,7 @@
 package com.bookingengine.query.availability;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,11 +28,7 @@ interface AvailabilityBlockRepository extends JpaRepository<AvailabilityBlock, S
     List<HeldTime> heldOverlapping(String serviceId, Instant from, Instant to);
 }
 
-/**
- * The seat counters change with one {@code UPDATE} each, never a read and a dirty check: a replay applies a seat event
- * for nearly every booking. Each answers how many rows it changed (0: the session is not in this read model). Rows
- * inserted earlier in the same transaction (a batch of events) are written first, so the update sees them.
- */
+/** The seat counters are written by {@link SeatCounters}, once per batch of events, not through this repository. */
 interface AvailabilitySessionRepository extends JpaRepository<AvailabilitySession, String> {
     String SEATS = "select new com.bookingengine.query.availability.SessionSeats(s.sessionId, s.startAt, s.endAt,"
             + " s.capacity, s.reserved, s.waitlisted) from AvailabilitySession s ";
@@ -51,14 +45,4 @@ interface AvailabilitySessionRepository extends JpaRepository<AvailabilitySessio
     /** A course's one slot (its sessions are one row). */
     @Query(SEATS + "where s.serviceId = :serviceId order by s.sessionId limit 1")
     Optional<SessionSeats> firstSeats(String serviceId);
-
-    @Transactional
-    @Modifying(flushAutomatically = true)
-    @Query("update AvailabilitySession s set s.reserved = s.reserved + :seats where s.sessionId = :sessionId")
-    int addReserved(String sessionId, int seats);
-
-    @Transactional
-    @Modifying(flushAutomatically = true)
-    @Query("update AvailabilitySession s set s.waitlisted = s.waitlisted + :bookings where s.sessionId = :sessionId")
-    int addWaitlisted(String sessionId, int bookings);
 }

@@ -59,8 +59,8 @@ public class WebhookOutbox {
     void on(EventMessage<?> event) {
         // read once per batch (the processor handles up to 100 events in one unit of work), not once per event
         List<WebhookSubscription> all = CurrentUnitOfWork.isStarted()
-                ? CurrentUnitOfWork.get().root().getOrComputeResource(SUBSCRIPTIONS, key -> subscriptions.findAll())
-                : subscriptions.findAll();
+                ? CurrentUnitOfWork.get().root().getOrComputeResource(SUBSCRIPTIONS, key -> subscriptions.registered())
+                : subscriptions.registered();
         if (!all.isEmpty()) {
             enqueue(event, all, false);
         }

@@ -10,6 +10,14 @@ import java.util.List;
 interface WebhookSubscriptionRepository extends JpaRepository<WebhookSubscription, String> {
 
     List<WebhookSubscription> findAllByOrderByCreatedAt();
+
+    /**
+     * Every registration, for the outbox's batch of events: a JPQL string, whose SQL Hibernate keeps, not
+     * {@code findAll()}, whose criteria query is translated again on every call (most of what a batch cost the
+     * outbox processor when no webhook is registered).
+     */
+    @Query("select s from WebhookSubscription s")
+    List<WebhookSubscription> registered();
 }
 
 interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery, Long> {

@@ -10,13 +10,18 @@ import com.bookingengine.api.booking.WaitlistJoinedEvent;
 import com.bookingengine.api.booking.WaitlistLeftEvent;
 import com.bookingengine.api.catalogue.BookingPolicy;
 import com.bookingengine.query.ProjectionTestSupport;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +31,11 @@ class AvailabilityProjectionTest extends ProjectionTestSupport {
     private static final Instant NOW = Instant.parse("2031-06-01T08:00:00Z");
     private static final Instant FROM = NOW;
     private static final Instant TO = NOW.plus(Duration.ofDays(30));
+
+    @Autowired
+    private SeatCounters counters;
+    @Autowired
+    private TransactionManager transactionManager;
 
     @Test
     void reservedAndReleasedSeatsMoveTheOpenSpots() {
@@ -259,6 +269,71 @@ class AvailabilityProjectionTest extends ProjectionTestSupport {
         assertThat(slot.openSpots()).isEqualTo(7);
         assertThat(slot.totalSpots()).isEqualTo(10);
         assertThat(slot.waitlistOpenSpots()).isEqualTo(2);
+    }
+
+    @Test
+    void seatEventsOfSeveralSessionsInOneBatchAllCountEachOnItsOwnSession() {
+        // given two sessions of 10 seats, already projected
+        String serviceId = id("pilates");
+        String first = id("first");
+        String second = id("second");
+        publishService(classService(serviceId, "Pilates", new BookingPolicy(0, 365, 60, 4, 3, 0, 15), 10));
+        publishSession(session(first, serviceId, NOW.plus(Duration.ofDays(1)), 10));
+        publishSession(session(second, serviceId, NOW.plus(Duration.ofDays(2)), 10));
+        awaitProjections();
+
+        // when seat and waitlist events of both arrive interleaved in one commit (one batch: the counters are summed
+        // per session and written as the batch commits)
+        publishTogether(List.of(
+                event(SESSION_AGGREGATE, first, new SeatsReservedEvent(first, serviceId, "b-1", 2)),
+                event(SESSION_AGGREGATE, second, new SeatsReservedEvent(second, serviceId, "b-2", 4)),
+                event(SESSION_AGGREGATE, first, new SeatsReservedEvent(first, serviceId, "b-3", 3)),
+                event(SESSION_AGGREGATE, second, new SeatsReleasedEvent(second, serviceId, "b-2", 4)),
+                event(SESSION_AGGREGATE, second, new SeatsReservedEvent(second, serviceId, "b-4", 1)),
+                event(SESSION_AGGREGATE, first, new WaitlistJoinedEvent(first, serviceId, "w-1", 1)),
+                event(SESSION_AGGREGATE, first, new WaitlistJoinedEvent(first, serviceId, "w-2", 1)),
+                event(SESSION_AGGREGATE, first, new WaitlistLeftEvent(first, serviceId, "w-1", 1, false))));
+        awaitProjections();
+
+        // then
+        List<Slot> slots = availability(serviceId, FROM, TO, 1, NOW).orElseThrow().slots();
+        assertThat(slots).extracting(Slot::sessionId).containsExactly(first, second);
+        assertThat(slots).extracting(Slot::openSpots).containsExactly(5, 9);
+        assertThat(slots).extracting(Slot::waitlistOpenSpots).containsExactly(2, 3);
+
+        // and a later batch adds to what the first one wrote
+        publish(SESSION_AGGREGATE, second, new SeatsReservedEvent(second, serviceId, "b-5", 2));
+        awaitProjections();
+        assertThat(availability(serviceId, FROM, TO, 1, NOW).orElseThrow().slots()).extracting(Slot::openSpots)
+                .containsExactly(5, 7);
+    }
+
+    @Test
+    void seatCountsOfAUnitOfWorkThatRollsBackAreNotWrittenAndThoseOfOneThatCommitsAre() {
+        // given a projected session of 10 seats
+        String serviceId = id("barre");
+        String sessionId = id("session");
+        publishService(classService(serviceId, "Barre", policy(0, 365), 10));
+        publishSession(session(sessionId, serviceId, NOW.plus(Duration.ofDays(3)), 10));
+        awaitProjections();
+
+        // when a unit of work (a processor's batch) counts 4 and 2 seats and then rolls back
+        countSeatsInUnitOfWork(sessionId, DefaultUnitOfWork::rollback);
+        // then nothing was written
+        assertThat(onlySlot(serviceId, 1).openSpots()).isEqualTo(10);
+
+        // when its retry counts them again and commits
+        countSeatsInUnitOfWork(sessionId, DefaultUnitOfWork::commit);
+        // then they count once
+        assertThat(onlySlot(serviceId, 1).openSpots()).isEqualTo(4);
+    }
+
+    private void countSeatsInUnitOfWork(String sessionId, Consumer<DefaultUnitOfWork<?>> end) {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        unitOfWork.attachTransaction(transactionManager);
+        counters.add(sessionId, 4, 0);
+        counters.add(sessionId, 2, 0);
+        end.accept(unitOfWork);
     }
 
     private Slot onlySlot(String serviceId, int participants) {
