@@ -434,7 +434,9 @@ final class Report {
         out.append(String.format(Locale.ROOT, "### Where the engine spends its CPU (JFR, %d clients)\n\n",
                 clients));
         out.append("A JFR recording (`jcmd <pid> JFR.start settings=profile`, Java samples every 10 ms) of the engine"
-                + " process during the measured point above (so that point carries JFR's small overhead), its"
+                + " process during an extra point of the same clients and length after the measured ones (JFR's"
+                + " profile settings cost the engine about 0.6x its bookings/s here, so no figure above carries it),"
+                + " its"
                 + " `jdk.ExecutionSample` events (what `jfr print --events jdk.ExecutionSample` lists) aggregated by"
                 + " the frame on top of the stack: its method, its package, and its library, where time spent in JDK"
                 + " code is charged to the library that called into the JDK (the topmost non-JDK frame); then by"
