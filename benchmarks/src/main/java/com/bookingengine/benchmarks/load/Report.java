@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
 
 /** The load benchmark's section of docs/BENCHMARKS.md, from one run's {@link Results}. */
 final class Report {
@@ -371,11 +372,15 @@ final class Report {
                             million ? "" : " (fewer than 10^6 events: not measured at that size)"),
                     million && r >= 0.9);
         }
-        if (results.lag.containsKey(config.mainClients()) || !results.lag.isEmpty()) {
-            Results.Lag worst = results.lag.values().stream()
-                    .max((a, b) -> Double.compare(a.millis(99), b.millis(99))).orElseThrow();
-            row(out, "projection lag p99 < 500 ms", String.format(Locale.ROOT, "worst p99 %s ms (at %d clients)",
-                    f1(worst.millis(99)), worst.clients()), worst.millis(99) < 500 && worst.timeouts() == 0);
+        if (!results.lag.isEmpty()) {
+            // the target is the lag under the 16-client load; every other load is listed beside it
+            Results.Lag judged = results.lag.getOrDefault(config.mainClients(), results.lag.values().iterator().next());
+            String others = results.lag.values().stream().filter(lag -> lag != judged)
+                    .map(lag -> String.format(Locale.ROOT, "; %s ms at %d clients", f1(lag.millis(99)), lag.clients()))
+                    .collect(Collectors.joining());
+            row(out, "projection lag p99 < 500 ms under the " + judged.clients() + "-client load",
+                    String.format(Locale.ROOT, "p99 %s ms at %d clients%s", f1(judged.millis(99)), judged.clients(),
+                            others), judged.millis(99) < 500 && judged.timeouts() == 0);
         }
         if (results.replay != null) {
             Results.Replay r = results.replay;
