@@ -60,13 +60,7 @@ public class JdbcEventStoreConfiguration {
                                                  Configuration configuration, DataSource dataSource,
                                                  TransactionManager transactionManager,
                                                  ObjectProvider<EntityManagerFactory> schemaMadeByHibernate) {
-        boolean h2 = isH2(dataSource);
-        if (h2) {
-            keepH2EventsInTheirRows(dataSource);
-            if (schemaMadeByHibernate.getIfAvailable() != null) {
-                giveH2GlobalIndexItsSequence(dataSource);
-            }
-        }
+        boolean h2 = prepareH2(dataSource, schemaMadeByHibernate.getIfAvailable() != null);
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .appendEvents(AppendedPositions::appendEvents);
         if (h2) {
@@ -124,25 +118,6 @@ public class JdbcEventStoreConfiguration {
     }
 
     /**
-     * On the embedded default the event table is the one Hibernate made for Axon's JPA entity (ddl-auto, and every
-     * ./data store written before the JDBC engine became the default): its {@code global_index} has no default, the
-     * JPA engine took each value from {@code domain_event_entry_seq} (orm.xml, increment 1). The JDBC engine leaves the
-     * column out of its insert, so the column draws from that same sequence: old rows, old and new files alike stay
-     * as they are, and the index continues where the JPA engine stopped. PostgreSQL's table (Flyway) has its own
-     * identity default and is left alone.
-     */
-    static void giveH2GlobalIndexItsSequence(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("ALTER TABLE domain_event_entry ALTER COLUMN global_index"
-                        + " SET DEFAULT NEXT VALUE FOR domain_event_entry_seq");
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not prepare the H2 event table for the JDBC event store", e);
-        }
-    }
-
-    /**
      * H2 keeps a BLOB value longer than 256 bytes (its default) out of the row, in its LOB storage: a booking's
      * events (payload about 1.1 KB, metadata about 0.4 KB) each cost extra writes on append and an extra lookup on
      * every read, which made appends about 2x and reads about 15x slower than keeping them in the row
@@ -151,20 +126,33 @@ public class JdbcEventStoreConfiguration {
      */
     static final int H2_IN_ROW_BYTES = 16_384;
 
-    static void keepH2EventsInTheirRows(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("SET MAX_LENGTH_INPLACE_LOB " + H2_IN_ROW_BYTES);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not set how H2 stores event payloads", e);
-        }
-    }
-
-    static boolean isH2(DataSource dataSource) {
+    /**
+     * Prepares an H2 event store, on one connection, and tells whether the store is H2 (PostgreSQL is left alone):
+     * <ul>
+     *   <li>values up to {@link #H2_IN_ROW_BYTES} stay in their rows;</li>
+     *   <li>where Hibernate made the schema (the embedded default, ddl-auto, and every ./data store written before the
+     *   JDBC engine became the default), the event table is the one made for Axon's JPA entity: its
+     *   {@code global_index} has no default, the JPA engine took each value from {@code domain_event_entry_seq}
+     *   (orm.xml, increment 1). The JDBC engine leaves the column out of its insert, so the column draws from that
+     *   same sequence: old rows, old and new files alike stay as they are, and the index continues where the JPA
+     *   engine stopped.</li>
+     * </ul>
+     */
+    static boolean prepareH2(DataSource dataSource, boolean schemaMadeByHibernate) {
         try (Connection connection = dataSource.getConnection()) {
-            return "H2".equals(connection.getMetaData().getDatabaseProductName());
+            if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
+                return false;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET MAX_LENGTH_INPLACE_LOB " + H2_IN_ROW_BYTES);
+                if (schemaMadeByHibernate) {
+                    statement.execute("ALTER TABLE domain_event_entry ALTER COLUMN global_index"
+                            + " SET DEFAULT NEXT VALUE FOR domain_event_entry_seq");
+                }
+            }
+            return true;
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not tell which database holds the event store", e);
+            throw new IllegalStateException("Could not prepare the H2 event table for the JDBC event store", e);
         }
     }
 
