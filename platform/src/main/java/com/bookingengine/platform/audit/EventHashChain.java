@@ -27,6 +27,10 @@ import java.util.function.BiFunction;
  * hash: a committed event never changes, so an entry is right for as long as it names the event just before), and
  * only when that misses from the store: on a busy aggregate (a class session taking bookings) this saves a query and
  * the deserialization of the previous event per append.
+ * <p>
+ * The stamped event carries the payload bytes its hash covers ({@link StampedEvent}): the event store writes those
+ * bytes rather than serializing the payload a second time (Axon's copy of a message with new metadata forgets its
+ * serialized payload).
  */
 public class EventHashChain implements MessageDispatchInterceptor<EventMessage<?>> {
 
@@ -60,9 +64,10 @@ public class EventHashChain implements MessageDispatchInterceptor<EventMessage<?
                 String previous = lastHash.containsKey(event.getAggregateIdentifier())
                         ? lastHash.get(event.getAggregateIdentifier()).hash()
                         : hashBefore(event);
-                String hash = hash(event, previous);
+                SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
+                String hash = hash(event, payload, previous);
                 lastHash.put(event.getAggregateIdentifier(), new Committed(event.getSequenceNumber(), hash));
-                stamped.add(event.andMetaData(Map.of(EventHash.KEY, hash)));
+                stamped.add(new StampedEvent<>(event, hash, eventSerializer, payload));
             } else {
                 stamped.add(message);
             }
@@ -72,8 +77,7 @@ public class EventHashChain implements MessageDispatchInterceptor<EventMessage<?
         return (index, message) -> stamped.get(index);
     }
 
-    private String hash(DomainEventMessage<?> event, String previous) {
-        SerializedObject<byte[]> payload = event.serializePayload(eventSerializer, byte[].class);
+    private String hash(DomainEventMessage<?> event, SerializedObject<byte[]> payload, String previous) {
         MetaData metaData = event.getMetaData();
         return EventHash.of(previous, event.getAggregateIdentifier(), event.getSequenceNumber(),
                 event.getIdentifier(), DateTimeUtils.formatInstant(event.getTimestamp()),
