@@ -38,6 +38,8 @@ class EventPositionAdvice implements ResponseBodyAdvice<Object> {
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final ObjectProvider<CommandPositionListener> listeners;
+    /** The listeners, looked up in the bean factory on the first answer rather than on every one. */
+    private volatile List<CommandPositionListener> resolvedListeners;
 
     EventPositionAdvice(LastEvents lastEvents, EventStore eventStore, JdbcTemplate jdbc,
                         ObjectProvider<CommandPositionListener> listeners) {
@@ -63,9 +65,20 @@ class EventPositionAdvice implements ResponseBodyAdvice<Object> {
         long position = last.map(this::positionOf).orElseGet(this::head);
         if (position >= 0) {
             response.getHeaders().set(HEADER, Long.toString(position));
-            listeners.orderedStream().forEach(l -> l.answered(position));
+            for (CommandPositionListener listener : listeners()) {
+                listener.answered(position);
+            }
         }
         return body;
+    }
+
+    private List<CommandPositionListener> listeners() {
+        List<CommandPositionListener> resolved = resolvedListeners;
+        if (resolved == null) {
+            resolved = listeners.orderedStream().toList();
+            resolvedListeners = resolved;
+        }
+        return resolved;
     }
 
     /**
