@@ -129,6 +129,7 @@ public final class LoadBenchmark {
                     case "embedded-jpa" -> embedded(name, List.of("--booking.event-store.engine=jpa"));
                     case "standalone" -> standalonePostgres();
                     case "split" -> split();
+                    case "startup" -> startUps();
                     default -> throw new IllegalArgumentException(target);
                 }
                 log("%s done in %.0f s", target, (System.nanoTime() - t) / 1e9);
@@ -236,6 +237,20 @@ public final class LoadBenchmark {
         standardPoints(name, deployment, config.jfr() ? engine : null, null);
         engine.stop();
         deleteRecursively(data);
+    }
+
+    /**
+     * The standalone jar's start on its embedded default, alternated between {@code java -jar} and the README's faster
+     * start (extracted, with a class-data-sharing archive), on a quiet machine (nothing else of the benchmark runs).
+     */
+    private void startUps() throws Exception {
+        Path dir = runDir.resolve("startup");
+        List<Results.Start> starts = new StartUps(jar("standalone", "booking-engine.jar"), dir,
+                List.of("-Xmx" + config.engineHeap())).measure(config.startRounds());
+        results.starts.addAll(starts);
+        starts.forEach(s -> log("  start %d, %s: healthy after %.1f s, %.1f s of CPU", s.round(), s.way(),
+                s.seconds(), s.cpuSeconds()));
+        deleteRecursively(dir);
     }
 
     /** The standalone jar (both sides, read-your-writes) on the postgres profile, a fresh database. */

@@ -28,6 +28,8 @@ final class Results {
     final Map<String, JfrSummary> profiles = new LinkedHashMap<>();
     /** Process name to seconds from start to healthy. */
     final Map<String, Double> startups = new LinkedHashMap<>();
+    /** Alternated starts of the standalone jar, each way (target "startup"). */
+    final List<Start> starts = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     /** Anything that contradicts correctness: overbooking, lost or phantom bookings, a failed phase. */
     final List<String> problems = new ArrayList<>();
@@ -96,5 +98,9 @@ final class Results {
     record Availability(String where, String classService, int classSlots, long classBooked, double[] classMs,
                         String appointmentService, int appointmentSlots, long appointmentBooked,
                         double[] appointmentMs) {
+    }
+
+    /** One start: how it was started, which round, seconds until healthy and the CPU seconds used until then. */
+    record Start(String way, int round, double seconds, double cpuSeconds) {
     }
 }

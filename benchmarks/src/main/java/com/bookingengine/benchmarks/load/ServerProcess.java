@@ -44,6 +44,8 @@ final class ServerProcess {
     private Process process;
     /** Seconds from the process start to its first healthy answer. */
     double startSeconds = Double.NaN;
+    /** CPU seconds the process had used when it first answered healthy. */
+    double startCpuSeconds = Double.NaN;
 
     private ServerProcess(String name, List<String> command, Map<String, String> environment, Path log, int port,
                           String healthPath) {
@@ -155,6 +157,7 @@ final class ServerProcess {
                 HttpResponse<Void> response = HEALTH.send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     startSeconds = (System.nanoTime() - started) / 1e9;
+                    startCpuSeconds = cpuSeconds();
                     LoadBenchmark.log("%s healthy after %.1f s, %.1f s of CPU (pid %d, port %d, log %s)", name,
                             startSeconds, cpuSeconds(), process.pid(), port, log);
                     return this;
