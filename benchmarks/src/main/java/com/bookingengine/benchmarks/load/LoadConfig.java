@@ -29,7 +29,7 @@ record LoadConfig(
         int pointSeconds,
         /**
          * Load before a system's first point (16 clients): on two cores the engine's JIT compiles for minutes under
-         * load (docs/BENCHMARKS.md, "Warm-up"), so its points come after 40 s of it, not the 10 s they had.
+         * load (docs/BENCHMARKS.md, "Warm-up"), so its points come after 30 s of it, not the 10 s they had.
          */
         int warmupSeconds,
         int contentionClients,
@@ -80,7 +80,7 @@ record LoadConfig(
                 r.list("targets", smoke ? "crud,raw,split,startup" : "crud,raw,embedded,startup,standalone,split"),
                 r.ints("clients", "1,16,64"),
                 r.integer("point-seconds", smoke ? 2 : 15),
-                r.integer("warmup-seconds", smoke ? 1 : 40),
+                r.integer("warmup-seconds", smoke ? 1 : 30),
                 r.integer("contention-clients", 64),
                 r.integer("contention-sessions", 5),
                 r.integer("contention-seconds", smoke ? 2 : 15),
