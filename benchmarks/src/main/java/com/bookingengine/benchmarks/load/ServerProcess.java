@@ -159,7 +159,7 @@ final class ServerProcess {
                     startSeconds = (System.nanoTime() - started) / 1e9;
                     startCpuSeconds = cpuSeconds();
                     LoadBenchmark.log("%s healthy after %.1f s, %.1f s of CPU (pid %d, port %d, log %s)", name,
-                            startSeconds, cpuSeconds(), process.pid(), port, log);
+                            startSeconds, startCpuSeconds, process.pid(), port, log);
                     return this;
                 }
             } catch (IOException e) {

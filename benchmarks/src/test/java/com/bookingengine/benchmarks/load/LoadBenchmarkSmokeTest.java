@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
  * CI runs the load benchmark once at its smoke size (2-second points, tiny seeds; the CRUD reference, the raw
  * PostgreSQL append and the split PostgreSQL deployment, every phase of the driver on it; one start of the standalone
  * jar each way the README gives, which runs its "Faster start" commands), so the program keeps working as the engine
- * changes. Nothing about speed is asserted: only that the run completed, that no session was
- * overbooked in any sell-out race, and that docs/BENCHMARKS.md was left alone. Needs the packaged jars (the reactor
+ * changes. Nothing about speed is asserted: only that the run completed, that no session was overbooked in any
+ * sell-out race, that both starts were made, and that docs/BENCHMARKS.md was left alone. Needs the packaged jars (the reactor
  * builds them before this module) and PostgreSQL at 127.0.0.1:5432 (user root, trust), as the system tests do.
  */
 class LoadBenchmarkSmokeTest {
