@@ -3,6 +3,7 @@ package com.bookingengine.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** What every benchmark program here shares: its key=value arguments, what it reads of the machine, where it writes. */
@@ -57,5 +58,15 @@ public final class BenchmarkSupport {
             // fall through
         }
         return "?";
+    }
+
+    /** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+    public static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }

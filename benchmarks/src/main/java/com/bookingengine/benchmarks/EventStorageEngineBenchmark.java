@@ -482,8 +482,8 @@ public final class EventStorageEngineBenchmark {
         out.append("| figure | JPA (median) | JDBC (median) | JPA / JDBC | JPA better in | JPA rounds | JDBC rounds |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | --- | --- |\n");
         for (Figure figure : figures.values()) {
-            double jpa = median(figure.jpa);
-            double jdbc = median(figure.jdbc);
+            double jpa = BenchmarkSupport.median(figure.jpa);
+            double jdbc = BenchmarkSupport.median(figure.jdbc);
             out.append("| ").append(figure.label)
                     .append(" | ").append(format(jpa, figure.decimals))
                     .append(" | ").append(format(jdbc, figure.decimals))
@@ -608,15 +608,6 @@ public final class EventStorageEngineBenchmark {
         }
         int index = (int) Math.ceil(p * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private static String format(double value, int decimals) {

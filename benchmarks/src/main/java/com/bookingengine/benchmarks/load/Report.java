@@ -342,13 +342,13 @@ final class Report {
                 config.engineHeap()));
         out.append("| start | healthy after, by round | median | CPU until healthy, median | × `java -jar` CPU |\n"
                 + "| --- | --- | ---: | ---: | ---: |\n");
-        double jarCpu = median(startFigures(StartUps.JAR, true));
+        double jarCpu = BenchmarkSupport.median(startFigures(StartUps.JAR, true));
         for (String way : List.of(StartUps.JAR, StartUps.FASTER)) {
             List<Double> seconds = startFigures(way, false);
-            double cpu = median(startFigures(way, true));
+            double cpu = BenchmarkSupport.median(startFigures(way, true));
             out.append(String.format(Locale.ROOT, "| %s | %s | %.1f s | %.1f s | %.2f× |%n", way,
                     String.join(", ", seconds.stream().map(v -> String.format(Locale.ROOT, "%.1f s", v)).toList()),
-                    median(seconds), cpu, cpu / jarCpu));
+                    BenchmarkSupport.median(seconds), cpu, cpu / jarCpu));
         }
         out.append('\n');
     }
@@ -356,15 +356,6 @@ final class Report {
     private List<Double> startFigures(String way, boolean cpu) {
         return results.starts.stream().filter(s -> s.way().equals(way))
                 .map(s -> cpu ? s.cpuSeconds() : s.seconds()).toList();
-    }
-
-    static double median(List<Double> values) {
-        if (values.isEmpty()) {
-            return Double.NaN;
-        }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     private void targets(StringBuilder out) {
@@ -436,12 +427,13 @@ final class Report {
         Double start = results.startups.get("standalone jar, embedded default (H2)");
         if (!results.starts.isEmpty()) {
             boolean heap = config.engineHeap().equalsIgnoreCase("512m");
-            double shipped = median(startFigures(StartUps.JAR, false));
-            double faster = median(startFigures(StartUps.FASTER, false));
-            row(out, "standalone jar healthy < 10 s with -Xmx512m, `java -jar`", String.format(Locale.ROOT,
-                    "%.1f s (median of %d)", shipped, startFigures(StartUps.JAR, false).size()), shipped < 10 && heap);
-            row(out, "standalone jar healthy < 10 s with -Xmx512m, README faster start", String.format(Locale.ROOT,
-                    "%.1f s (median of %d)", faster, startFigures(StartUps.FASTER, false).size()), faster < 10 && heap);
+            for (String way : List.of(StartUps.JAR, StartUps.FASTER)) {
+                List<Double> seconds = startFigures(way, false);
+                double median = BenchmarkSupport.median(seconds);
+                row(out, "standalone jar healthy < 10 s with -Xmx512m, " + (way.equals(StartUps.JAR) ? "`java -jar`"
+                        : "README faster start"), String.format(Locale.ROOT, "%.1f s (median of %d)", median,
+                        seconds.size()), median < 10 && heap);
+            }
         } else if (start != null) {
             row(out, "standalone jar healthy < 10 s with -Xmx512m", String.format(Locale.ROOT, "%.1f s with -Xmx%s",
                     start, config.engineHeap()), start < 10 && config.engineHeap().equalsIgnoreCase("512m"));
