@@ -1,10 +1,10 @@
 package com.bookingengine.benchmarks;
 
 import com.bookingengine.platform.postgres.ByteaPostgreSQLDialect;
+import com.bookingengine.platform.postgres.JdbcEventStoreConfiguration;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.jpa.SimpleEntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -16,7 +16,6 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.cfg.AvailableSettings;
@@ -127,8 +126,7 @@ final class BenchStore implements AutoCloseable {
                 .upcasterChain(upcasters)
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
                 .eventSerializer(serializer)
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(JdbcEventStoreConfiguration.connectionProvider(dataSource))
                 .transactionManager(transactionManager)
                 .schema(schema)
                 .build();

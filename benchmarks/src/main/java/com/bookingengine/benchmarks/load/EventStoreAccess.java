@@ -24,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.common.DateTimeUtils;
-import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -36,7 +35,6 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -76,8 +74,7 @@ final class EventStoreAccess implements AutoCloseable {
                 .eventSerializer(serializer)
                 .upcasterChain(new EventUpcasterChain(new BookingCanceledEventUpcaster()))
                 .persistenceExceptionResolver(new JdbcSQLErrorCodesResolver())
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(
-                        new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(JdbcEventStoreConfiguration.connectionProvider(dataSource))
                 .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(dataSource)))
                 .schema(JdbcEventStoreConfiguration.SCHEMA)
                 .dataType(byte[].class)
