@@ -39,8 +39,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -202,14 +204,12 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
             if (declared != null && !declared.name().startsWith("UTF-")) {
                 return input;
             }
-            byte[] body = input.getBody().readAllBytes();
-            if (readAsUtf8(body)) {
-                try {
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
-                } catch (CharacterCodingException e) {
-                    throw new InvalidInputException(null, "The body is not valid UTF-8");
-                }
+            long declaredLength = input.getHeaders().getContentLength();
+            // With a declared length the body is read into an array of that size (readAllBytes starts from 8 KB)
+            byte[] body = declaredLength >= 0 && declaredLength < Integer.MAX_VALUE
+                    ? input.getBody().readNBytes((int) declaredLength) : input.getBody().readAllBytes();
+            if (readAsUtf8(body) && !validUtf8(body)) {
+                throw new InvalidInputException(null, "The body is not valid UTF-8");
             }
             return new HttpInputMessage() {
                 @Override
@@ -222,6 +222,27 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
                     return input.getHeaders();
                 }
             };
+        }
+
+        /** Whether {@code body} decodes as UTF-8, decoded a piece at a time rather than into a copy of its size. */
+        private static boolean validUtf8(byte[] body) {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(body);
+            CharBuffer out = CharBuffer.allocate(256);
+            CoderResult result;
+            do {
+                out.clear();
+                result = decoder.decode(in, out, true);
+            } while (result.isOverflow());
+            if (result.isError()) {
+                return false;
+            }
+            do {
+                out.clear();
+                result = decoder.flush(out);
+            } while (result.isOverflow());
+            return !result.isError();
         }
 
         /** Whether Jackson's byte-source detection would take {@code body} as UTF-8: no UTF-16/32 BOM, no NUL up front. */
