@@ -82,11 +82,11 @@ public class JdbcEventStoreConfiguration {
     /**
      * The engine's connections: the connection of the Spring transaction it runs in (the engine runs its appends and
      * reads in one, joining the command's or projection's), given back to that transaction after each use; outside a
-     * transaction, a pooled connection for that one use. Not
-     * wrapped in Axon's {@code UnitOfWorkAwareConnectionProviderWrapper}, as Axon's own auto-configuration does: that
-     * wrapper closes the connection once more when the unit of work cleans up, after the transaction has already
-     * returned it to the pool, and Hikari's second close clears the statement list the connection's next borrower is
-     * using (a booking answered 500 under load; EventStoreConnectionTest).
+     * transaction, a pooled connection for that one use. Not wrapped in Axon's
+     * {@code UnitOfWorkAwareConnectionProviderWrapper}, as Axon's own auto-configuration does: that wrapper closes the
+     * connection once more when the unit of work cleans up, after the transaction has already returned it to the pool,
+     * and Hikari's second close clears the statement list the connection's next borrower is using (a booking answered
+     * 500 under load; EventStoreConnectionTest).
      */
     public static ConnectionProvider connectionProvider(DataSource dataSource) {
         return new SpringDataSourceConnectionProvider(dataSource);
