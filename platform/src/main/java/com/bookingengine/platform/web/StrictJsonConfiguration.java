@@ -233,14 +233,7 @@ public class StrictJsonConfiguration implements WebMvcConfigurer {
             CoderResult result;
             do {
                 out.clear();
-                result = decoder.decode(in, out, true);
-            } while (result.isOverflow());
-            if (result.isError()) {
-                return false;
-            }
-            do {
-                out.clear();
-                result = decoder.flush(out);
+                result = decoder.decode(in, out, true); // end of input: a truncated last character is malformed too
             } while (result.isOverflow());
             return !result.isError();
         }
