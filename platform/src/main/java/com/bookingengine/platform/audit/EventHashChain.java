@@ -1,7 +1,7 @@
 package com.bookingengine.platform.audit;
 
 import com.bookingengine.platform.axon.AxonMessagingConfiguration;
-import org.axonframework.common.DateTimeUtils;
+import com.bookingengine.platform.postgres.StoredTimestamps;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -80,7 +80,7 @@ public class EventHashChain implements MessageDispatchInterceptor<EventMessage<?
     private String hash(DomainEventMessage<?> event, SerializedObject<byte[]> payload, String previous) {
         MetaData metaData = event.getMetaData();
         return EventHash.of(previous, event.getAggregateIdentifier(), event.getSequenceNumber(),
-                event.getIdentifier(), DateTimeUtils.formatInstant(event.getTimestamp()),
+                event.getIdentifier(), StoredTimestamps.format(event.getTimestamp()),
                 payload.getType().getName(), payload.getType().getRevision(), payload.getData(),
                 text(metaData.get(AxonMessagingConfiguration.ACTOR)),
                 text(metaData.get(AxonMessagingConfiguration.CORRELATION_ID)),

@@ -7,6 +7,11 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -24,11 +29,16 @@ import org.springframework.context.annotation.Bean;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
@@ -93,16 +103,30 @@ public class JdbcEventStoreConfiguration {
     }
 
     /**
-     * The engine takes no snapshots (no aggregate has a snapshot trigger: the aggregate caches and
-     * {@code ServiceSnapshots} keep loading cheap), so loading an aggregate does not ask the empty snapshot table
-     * first: Axon's event store does that before every read of an aggregate's events, one query per load, and one of
-     * the two reads that tell a new booking id from a repeated one (docs/BENCHMARKS.md). Storing a snapshot is refused
-     * rather than silently never read.
+     * Axon's JDBC engine with two differences.
+     * <ul>
+     *   <li>It takes no snapshots (no aggregate has a snapshot trigger: the aggregate caches and
+     *   {@code ServiceSnapshots} keep loading cheap), so loading an aggregate does not ask the empty snapshot table
+     *   first: Axon's event store does that before every read of an aggregate's events, one query per load, and one
+     *   of the two reads that tell a new booking id from a repeated one (docs/BENCHMARKS.md). Storing a snapshot is
+     *   refused rather than silently never read.</li>
+     *   <li>An event's timestamp text is written and read by {@link StoredTimestamps}, and read once per row. Axon's
+     *   rows parse it with a {@code DateTimeFormatter} on every {@code getTimestamp()}: a tracking read once per
+     *   row for its gap check, and again for the event message, 14 % of a replaying processor's samples
+     *   (docs/BENCHMARKS.md). The tracking token is worked out as Axon's engine does it, from the same three
+     *   settings, which this class sets.</li>
+     * </ul>
      */
     static final class WithoutSnapshots extends JdbcEventStorageEngine {
 
+        /** Axon's defaults, set here so that {@link #getTrackedEventData} works with the values the engine has. */
+        private static final int GAP_TIMEOUT_MILLIS = 60_000;
+        private static final int MAX_GAP_OFFSET = 10_000;
+        private static final long LOWEST_GLOBAL_SEQUENCE = 1;
+
         WithoutSnapshots(Builder builder) {
-            super(builder);
+            super(builder.gapTimeout(GAP_TIMEOUT_MILLIS).maxGapOffset(MAX_GAP_OFFSET)
+                    .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
         }
 
         @Override
@@ -114,6 +138,75 @@ public class JdbcEventStoreConfiguration {
         protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
             throw new UnsupportedOperationException("The booking engine takes no snapshots; "
                     + "a snapshot trigger needs snapshot reads in JdbcEventStoreConfiguration.WithoutSnapshots");
+        }
+
+        @Override
+        protected void writeTimestamp(PreparedStatement statement, int position, Instant timestamp)
+                throws SQLException {
+            statement.setString(position, StoredTimestamps.format(timestamp));
+        }
+
+        @Override
+        protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+            return entry(resultSet, resultSet.getString(schema().aggregateIdentifierColumn()),
+                    resultSet.getString(schema().eventIdentifierColumn()));
+        }
+
+        /** Axon's tracked row and token (JdbcEventStorageEngine.getTrackedEventData), its timestamp parsed once. */
+        @Override
+        protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+                throws SQLException {
+            long globalSequence = resultSet.getLong(schema().globalIndexColumn());
+            String aggregateIdentifier = resultSet.getString(schema().aggregateIdentifierColumn());
+            String eventIdentifier = resultSet.getString(schema().eventIdentifierColumn());
+            DomainEventData<?> event = entry(resultSet,
+                    eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier, eventIdentifier);
+            boolean allowGaps = event.getTimestamp()
+                    .isAfter(GenericEventMessage.clock.instant().minusMillis(GAP_TIMEOUT_MILLIS));
+            GapAwareTrackingToken token;
+            if (previousToken == null) {
+                token = GapAwareTrackingToken.newInstance(globalSequence, allowGaps
+                        ? LongStream.range(Math.min(LOWEST_GLOBAL_SEQUENCE, globalSequence), globalSequence).boxed()
+                                .collect(Collectors.toCollection(TreeSet::new))
+                        : Collections.emptySortedSet());
+            } else {
+                token = previousToken.advanceTo(globalSequence, allowGaps ? MAX_GAP_OFFSET : 0);
+            }
+            return new TrackedDomainEventData<>(token, event);
+        }
+
+        private DomainEventData<?> entry(ResultSet resultSet, String aggregateIdentifier, String eventIdentifier)
+                throws SQLException {
+            EventSchema schema = schema();
+            return new ParsedOnce<>(resultSet.getString(schema.typeColumn()), aggregateIdentifier,
+                    resultSet.getLong(schema.sequenceNumberColumn()), eventIdentifier,
+                    resultSet.getString(schema.timestampColumn()), resultSet.getString(schema.payloadTypeColumn()),
+                    resultSet.getString(schema.payloadRevisionColumn()), readPayload(resultSet, schema.payloadColumn()),
+                    readPayload(resultSet, schema.metaDataColumn()));
+        }
+    }
+
+    /** A stored event whose timestamp text is parsed on the first {@link #getTimestamp()} and kept. */
+    static final class ParsedOnce<T> extends GenericDomainEventEntry<T> {
+
+        private final String storedTimestamp;
+        private Instant timestamp;
+
+        ParsedOnce(String type, String aggregateIdentifier, long sequenceNumber, String eventIdentifier,
+                   String storedTimestamp, String payloadType, String payloadRevision, T payload, T metaData) {
+            super(type, aggregateIdentifier, sequenceNumber, eventIdentifier, storedTimestamp, payloadType,
+                    payloadRevision, payload, metaData);
+            this.storedTimestamp = storedTimestamp;
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            Instant parsed = timestamp;
+            if (parsed == null) {
+                parsed = StoredTimestamps.parse(storedTimestamp);
+                timestamp = parsed;
+            }
+            return parsed;
         }
     }
 

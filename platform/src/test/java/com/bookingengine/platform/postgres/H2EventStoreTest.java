@@ -2,7 +2,11 @@ package com.bookingengine.platform.postgres;
 
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
@@ -18,10 +22,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static com.bookingengine.platform.postgres.JdbcEventStoreConfiguration.SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +122,66 @@ class H2EventStoreTest {
                      + " where aggregate_identifier = 'b2'")) {
             assertThat(stored.next()).isTrue();
             assertThat(reported).contains(stored.getLong(1));
+        }
+    }
+
+    @Test
+    void trackedAndLoadedEventsCarryTheTokensAndTimestampsAxonsOwnEngineGivesThem() throws SQLException {
+        // positions with holes, timestamps older than the gap timeout and recent ones, in Axon's text and others
+        String recent = StoredTimestamps.format(Instant.now().minusSeconds(5));
+        String old = "2020-06-01T10:00:00.250Z";
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("delete from domain_event_entry");
+            long[] positions = {5, 6, 9, 10, 14, 15, 40, 41, 45};
+            String[] stamps = {recent, recent, old, "2020-06-01T12:00:00+02:00", recent, old, recent,
+                    "2026-01-01T00:00:00.123456Z", recent};
+            for (int i = 0; i < positions.length; i++) {
+                statement.execute("insert into domain_event_entry values (" + positions[i] + ", 'e" + i + "', '"
+                        + stamps[i] + "', '" + (i == 3 ? "e3" : "a" + i % 2) + "', " + i / 2 + ", 'T', 'P', null,"
+                        + " X'7b7d', X'7b7d')");
+            }
+        }
+        JdbcEventStorageEngine ours = engine(JdbcEventStorageEngine.builder());
+        JdbcEventStorageEngine axons = JdbcEventStorageEngine.builder()
+                .connectionProvider(dataSource::getConnection).transactionManager(NoTransactionManager.INSTANCE)
+                .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .schema(SCHEMA).dataType(byte[].class).build();
+
+        List<TrackedEventMessage<?>> read = ours.readEvents(null, false).collect(Collectors.toList());
+        List<TrackedEventMessage<?>> expected = axons.readEvents(null, false).collect(Collectors.toList());
+        assertThat(read).hasSize(9);
+        assertThat(read.stream().map(TrackedEventMessage::trackingToken).toList())
+                .isEqualTo(expected.stream().map(TrackedEventMessage::trackingToken).toList());
+        assertThat(read.stream().map(e -> (Object) e.getTimestamp()).toList())
+                .isEqualTo(expected.stream().map(e -> (Object) e.getTimestamp()).toList());
+        // the recent first event leaves the positions before it open as gaps, and the old ones close theirs
+        assertThat(((GapAwareTrackingToken) read.get(0).trackingToken()).getGaps()).containsExactly(1L, 2L, 3L, 4L);
+        // and from a token in the middle, as a processor resumes
+        TrackingToken middle = expected.get(4).trackingToken();
+        assertThat(ours.readEvents(middle, false).map(TrackedEventMessage::trackingToken).toList())
+                .isEqualTo(axons.readEvents(middle, false).map(TrackedEventMessage::trackingToken).toList());
+
+        for (String aggregate : List.of("a0", "a1", "e3")) {
+            assertThat(ours.readEvents(aggregate).asStream().map(e -> List.of(e.getSequenceNumber(),
+                    e.getAggregateIdentifier(), e.getTimestamp())).toList())
+                    .isEqualTo(axons.readEvents(aggregate).asStream().map(e -> List.of(e.getSequenceNumber(),
+                            e.getAggregateIdentifier(), e.getTimestamp())).toList())
+                    .isNotEmpty();
+        }
+    }
+
+    @Test
+    void anAppendedEventsTimestampIsStoredInAxonsText() throws SQLException {
+        Instant at = Instant.parse("2026-12-01T03:23:04.123456Z");
+        engine(JdbcEventStorageEngine.builder()).appendEvents(new GenericDomainEventMessage<>("Session", "s3", 0,
+                "reserved", org.axonframework.messaging.MetaData.emptyInstance(), "e-s3", at));
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet stored = statement.executeQuery("select time_stamp from domain_event_entry"
+                     + " where aggregate_identifier = 's3'")) {
+            assertThat(stored.next()).isTrue();
+            assertThat(stored.getString(1)).isEqualTo("2026-12-01T03:23:04.123Z")
+                    .isEqualTo(DateTimeUtils.formatInstant(at));
         }
     }
 
