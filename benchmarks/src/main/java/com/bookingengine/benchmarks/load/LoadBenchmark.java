@@ -820,6 +820,10 @@ public final class LoadBenchmark {
         if (!databases.remove(name)) {
             return;
         }
+        if (config.keepDatabases()) {
+            log("database %s kept (keep-databases=true)", name);
+            return;
+        }
         try (Connection admin = admin(); Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
         } catch (SQLException e) {

@@ -54,6 +54,8 @@ record LoadConfig(
         String pgUrl,
         String pgUser,
         String docs,
+        /** Leaves the run's databases in place (their names are logged), e.g. to replay a seeded store again. */
+        boolean keepDatabases,
         Path workDir) {
 
     static final Set<String> ALL_TARGETS = new LinkedHashSet<>(List.of("crud", "raw", "embedded", "embedded-jpa", "standalone",
@@ -100,6 +102,7 @@ record LoadConfig(
                 r.string("pg-url", "jdbc:postgresql://127.0.0.1:5432/"),
                 r.string("pg-user", "root"),
                 r.string("docs", smoke ? "none" : ""),
+                Boolean.parseBoolean(r.string("keep-databases", "false")),
                 Path.of(r.string("work-dir", "benchmarks/target/load-benchmark")).toAbsolutePath());
         if (!r.unused().isEmpty()) {
             throw new IllegalArgumentException("unknown arguments: " + r.unused());
