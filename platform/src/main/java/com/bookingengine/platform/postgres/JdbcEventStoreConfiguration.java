@@ -289,13 +289,17 @@ public class JdbcEventStoreConfiguration {
      * A tracking processor on the node that appended an event is woken at once; one on another node (split or scaled
      * deployments) learns of new events by polling the event table, every second by Axon's default: every
      * {@code booking.event-store.fetch-delay} (100 ms) here, so query nodes follow the command nodes well within a
-     * second. One indexed query per poll and node.
+     * second. One indexed query per poll and node. The store keeps the newest {@code booking.event-store.cached-events}
+     * (Axon's 10,000) in memory for this node's processors: on the embedded default under load they are most of what
+     * survives a young collection (docs/BENCHMARKS.md).
      */
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                         @Value("${booking.event-store.fetch-delay:100ms}") Duration fetchDelay) {
+                                         @Value("${booking.event-store.fetch-delay:100ms}") Duration fetchDelay,
+                                         @Value("${booking.event-store.cached-events:10000}") int cachedEvents) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                .cachedEvents(cachedEvents)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
