@@ -1,15 +1,16 @@
 package com.bookingengine.platform.postgres;
 
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.h2.jdbcx.JdbcDataSource;
@@ -142,11 +143,7 @@ class H2EventStoreTest {
             }
         }
         JdbcEventStorageEngine ours = engine(JdbcEventStorageEngine.builder());
-        JdbcEventStorageEngine axons = JdbcEventStorageEngine.builder()
-                .connectionProvider(dataSource::getConnection).transactionManager(NoTransactionManager.INSTANCE)
-                .snapshotSerializer(JacksonSerializer.defaultSerializer())
-                .eventSerializer(JacksonSerializer.defaultSerializer())
-                .schema(SCHEMA).dataType(byte[].class).build();
+        JdbcEventStorageEngine axons = overThisTable(JdbcEventStorageEngine.builder()).build();
 
         List<TrackedEventMessage<?>> read = ours.readEvents(null, false).collect(Collectors.toList());
         List<TrackedEventMessage<?>> expected = axons.readEvents(null, false).collect(Collectors.toList());
@@ -175,7 +172,7 @@ class H2EventStoreTest {
     void anAppendedEventsTimestampIsStoredInAxonsText() throws SQLException {
         Instant at = Instant.parse("2026-12-01T03:23:04.123456Z");
         engine(JdbcEventStorageEngine.builder()).appendEvents(new GenericDomainEventMessage<>("Session", "s3", 0,
-                "reserved", org.axonframework.messaging.MetaData.emptyInstance(), "e-s3", at));
+                "reserved", MetaData.emptyInstance(), "e-s3", at));
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet stored = statement.executeQuery("select time_stamp from domain_event_entry"
                      + " where aggregate_identifier = 's3'")) {
@@ -187,12 +184,15 @@ class H2EventStoreTest {
 
     /** Axon's JDBC engine as the engine configures it, over this test's table. */
     private JdbcEventStorageEngine engine(JdbcEventStorageEngine.Builder builder) {
+        return new JdbcEventStoreConfiguration.WithoutSnapshots(overThisTable(builder));
+    }
+
+    private JdbcEventStorageEngine.Builder overThisTable(JdbcEventStorageEngine.Builder builder) {
         ConnectionProvider connections = dataSource::getConnection;
-        return new JdbcEventStoreConfiguration.WithoutSnapshots(builder
-                .connectionProvider(connections).transactionManager(NoTransactionManager.INSTANCE)
+        return builder.connectionProvider(connections).transactionManager(NoTransactionManager.INSTANCE)
                 .snapshotSerializer(JacksonSerializer.defaultSerializer())
                 .eventSerializer(JacksonSerializer.defaultSerializer())
-                .schema(SCHEMA).dataType(byte[].class));
+                .schema(SCHEMA).dataType(byte[].class);
     }
 
     private static List<Long> globalIndexes(PreparedStatement statement) throws SQLException {
