@@ -1,5 +1,6 @@
 package com.bookingengine.standalone;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,6 +102,32 @@ class PostgresProfileTest {
                 Map.entry("availability", 2L), Map.entry("checkout", 2L),
                 // the webhook outbox is written by one node at a time, in event order: one segment
                 Map.entry("webhooks", 1L));
+    }
+
+    @Test
+    void theBookingListAnswersWhatTheBookingsEventsSay() {
+        // given a booking with every detail, its JSON columns holding quotes and letters beyond ASCII, then changed
+        Api.ClassFixture session = api.createClass(4, Map.of());
+        Map<String, Object> body = Api.booking(session, "IN_PERSON");
+        body.put("contact", Map.of("contactId", "c-9", "firstName", "Zoë", "lastName", "O'Brien-Łukasiewicz",
+                "email", "zoe@example.org", "phone", "+49 30 5550 1234", "address", "Straße des 17. Juni 1, Berlin"));
+        body.put("formInfo", Map.of("notes", "needs \"step-free\" access ✓", "experience", "none"));
+        Api.Response created = api.post(Api.BOOKER, "/bookings", body);
+        assertThat(created.status()).isEqualTo(201);
+        String bookingId = created.text("bookingId");
+        assertThat(api.post(Api.BOOKER, "/bookings/" + bookingId + "/participants", Map.of("participants", 2))
+                .status()).isEqualTo(200);
+
+        // when the read model answers, and the booking is folded from its events
+        JsonNode stored = api.get(Api.OWNER, "/bookings/" + bookingId).body();
+        JsonNode folded = api.get(Api.OWNER, "/bookings/" + bookingId + "?asOf=" + Instant.now()).body();
+
+        // then both say the same, to the last detail
+        assertThat(stored).isEqualTo(folded);
+        assertThat(stored.path("contact").path("lastName").asText()).isEqualTo("O'Brien-Łukasiewicz");
+        assertThat(stored.path("formInfo").path("notes").asText()).isEqualTo("needs \"step-free\" access ✓");
+        assertThat(stored.path("participants").asInt()).isEqualTo(2);
+        assertThat(stored.path("revision").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.reservoir.SlidingTimeWindowReservoir;
 import org.axonframework.monitoring.MessageMonitor;
 
 import javax.annotation.Nonnull;
@@ -29,9 +28,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ProcessorMetrics implements MessageMonitor<Message<?>> {
 
     static final String PREFIX = "eventProcessor";
-    /** Axon's CapacityMonitor window. */
-    private static final long CAPACITY_WINDOW_SECONDS = 10;
-
     private final String processorName;
     private final MeterRegistry registry;
     private final Clock clock;
@@ -86,7 +82,7 @@ public final class ProcessorMetrics implements MessageMonitor<Message<?>> {
             private long finish() {
                 long duration = clock.monotonicTime() - start;
                 meters.allTimer.record(duration, TimeUnit.NANOSECONDS);
-                meters.capacity.update(duration);
+                meters.capacity.add(duration);
                 return duration;
             }
         };
@@ -106,19 +102,12 @@ public final class ProcessorMetrics implements MessageMonitor<Message<?>> {
 
     private PayloadMeters meters(Class<?> payloadType) {
         Tags tags = Tags.of("payloadType", payloadType.getSimpleName(), "processorName", processorName);
-        SlidingTimeWindowReservoir capacity = new SlidingTimeWindowReservoir(CAPACITY_WINDOW_SECONDS,
-                TimeUnit.SECONDS, clock);
-        registry.gauge(PREFIX + ".capacity", tags, capacity, ProcessorMetrics::capacity);
+        CapacityWindow capacity = new CapacityWindow(clock);
+        registry.gauge(PREFIX + ".capacity", tags, capacity, CapacityWindow::capacity);
         return new PayloadMeters(timer("allTimer", tags), timer("successTimer", tags), timer("failureTimer", tags),
                 timer("ignoredTimer", tags), counter("ingestedCounter", tags), counter("successCounter", tags),
                 counter("failureCounter", tags), counter("processedCounter", tags), counter("ignoredCounter", tags),
                 capacity);
-    }
-
-    /** Axon's CapacityMonitor: the share of the window spent handling messages of this type. */
-    private static double capacity(SlidingTimeWindowReservoir reservoir) {
-        long busy = reservoir.getMeasurements().stream().mapToLong(Long::longValue).sum();
-        return busy / (double) TimeUnit.SECONDS.toNanos(CAPACITY_WINDOW_SECONDS);
     }
 
     /** As Axon's MessageTimerMonitor builds its timers. */
@@ -136,6 +125,6 @@ public final class ProcessorMetrics implements MessageMonitor<Message<?>> {
 
     private record PayloadMeters(Timer allTimer, Timer successTimer, Timer failureTimer, Timer ignoredTimer,
                                  Counter ingested, Counter success, Counter failure, Counter processed,
-                                 Counter ignored, SlidingTimeWindowReservoir capacity) {
+                                 Counter ignored, CapacityWindow capacity) {
     }
 }

@@ -33,6 +33,11 @@ public final class CachedJsonFormatMapper extends AbstractJsonFormatMapper {
         }
     }
 
+    /** The JSON text Hibernate writes for {@code value} in a column of {@code type}. */
+    public String write(Object value, Type type) {
+        return toString(value, type);
+    }
+
     @Override
     protected <T> String toString(T value, Type type) {
         try {

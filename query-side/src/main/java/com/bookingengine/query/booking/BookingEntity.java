@@ -11,6 +11,7 @@ import com.bookingengine.api.booking.PaymentDetails;
 import com.bookingengine.api.booking.PaymentStatus;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.platform.jpa.JsonParameters;
 import com.bookingengine.query.ProjectionRow;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -25,8 +26,14 @@ import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
+import java.util.Calendar;
 import java.util.Map;
+import java.util.TimeZone;
 
 /**
  * One row per booking, owned by {@link BookingProjection}. Written cheaply, as a projection writes thousands a second
@@ -43,6 +50,13 @@ import java.util.Map;
         @Index(name = "booking_view_contact", columnList = "contactId"),
         @Index(name = "booking_view_start", columnList = "startAt")})
 class BookingEntity extends ProjectionRow {
+
+    /** A new row, as {@link #bindInsert} fills it: the columns Hibernate maps from the fields below. */
+    static final String INSERT = "insert into booking_view (booking_id, service_id, service_name, service_type,"
+            + " session_id, provider_id, start_at, end_at, participants, status, payment_status, waitlisted,"
+            + " contact_id, contact, form_info, payment, revision, created_at, updated_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     @Id
     private String bookingId;
@@ -131,6 +145,45 @@ class BookingEntity extends ProjectionRow {
     /** The sequence number of the last event applied (its revision counts from 1). */
     long lastSequence() {
         return revision - 1;
+    }
+
+    /** Binds this row to {@link #INSERT}'s parameters, each value as Hibernate writes its field. */
+    void bindInsert(PreparedStatement insert, JsonParameters json) throws SQLException {
+        insert.setString(1, bookingId);
+        insert.setString(2, serviceId);
+        insert.setString(3, serviceName);
+        insert.setString(4, name(serviceType));
+        insert.setString(5, sessionId);
+        insert.setString(6, providerId);
+        setInstant(insert, 7, startAt);
+        setInstant(insert, 8, endAt);
+        insert.setInt(9, participants);
+        insert.setString(10, name(status));
+        insert.setString(11, name(paymentStatus));
+        insert.setBoolean(12, waitlisted);
+        insert.setString(13, contactId);
+        json.bind(insert, 14, contact, ContactDetails.class);
+        json.bind(insert, 15, formInfo, Map.class);
+        json.bind(insert, 16, payment, PaymentDetails.class);
+        insert.setLong(17, revision);
+        setInstant(insert, 18, createdAt);
+        setInstant(insert, 19, updatedAt);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    /**
+     * As Hibernate binds an {@code Instant}: a timestamp read in UTC (the drivers read only the calendar's time zone).
+     * Cheaper than an {@code OffsetDateTime}, whose offset the PostgreSQL driver works out again for every value.
+     */
+    private static void setInstant(PreparedStatement insert, int index, Instant value) throws SQLException {
+        if (value == null) {
+            insert.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            insert.setTimestamp(index, Timestamp.from(value), UTC);
+        }
     }
 
     BookingView toView() {

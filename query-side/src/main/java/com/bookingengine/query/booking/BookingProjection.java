@@ -39,21 +39,28 @@ public class BookingProjection {
             "status", "status", "serviceName", "serviceName", "participants", "participants");
 
     private final BookingViewRepository repository;
+    private final BookingInserts inserts;
 
-    BookingProjection(BookingViewRepository repository) {
+    BookingProjection(BookingViewRepository repository, BookingInserts inserts) {
         this.repository = repository;
+        this.inserts = inserts;
     }
 
     @EventHandler
     void on(BookingCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        repository.save(new BookingEntity(event, sequence, at));
+        inserts.insert(new BookingEntity(event, sequence, at));
     }
 
-    /** Every later lifecycle event says where the booking now stands. */
+    /**
+     * Every later lifecycle event says where the booking now stands: on the row its batch of events is about to
+     * insert, or on the stored row (Hibernate writes the columns that changed as the batch commits).
+     */
     @EventHandler
     void on(BookingStateChange event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        BookingEntity entity = repository.findById(event.bookingId()).orElseThrow(() -> new IllegalStateException(
-                "Booking " + event.bookingId() + " changed before it was created in this read model"));
+        BookingEntity entity = inserts.pending(event.bookingId())
+                .or(() -> repository.findById(event.bookingId()))
+                .orElseThrow(() -> new IllegalStateException(
+                        "Booking " + event.bookingId() + " changed before it was created in this read model"));
         entity.apply(event, sequence, at);
     }
 
