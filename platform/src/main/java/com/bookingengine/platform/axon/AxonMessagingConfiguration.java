@@ -28,6 +28,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Instant;
+
 /**
  * How messages travel and are stored. Jackson for everything Axon writes (events, snapshots, tokens,
  * commands), with a mapper of its own: web JSON settings can never change how stored events read back.
@@ -54,6 +56,9 @@ public class AxonMessagingConfiguration {
         // after Axon's own module (registered by build()): the later module's MetaData reader wins
         mapper.registerModule(new SimpleModule("booking-metadata").addDeserializer(MetaData.class,
                 new MetaDataReader()));
+        // after the JavaTimeModule: the later module's Instant reader wins
+        mapper.registerModule(new SimpleModule("booking-instants").addDeserializer(Instant.class,
+                new InstantReader()));
         return serializer;
     }
 

@@ -1,8 +1,8 @@
 package com.bookingengine.platform.postgres;
 
+import com.bookingengine.platform.axon.InstantReader;
 import org.axonframework.common.DateTimeUtils;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -27,25 +27,10 @@ public final class StoredTimestamps {
 
     /** The instant of a stored timestamp: {@link DateTimeUtils#parseInstant}'s result, and its exceptions. */
     public static Instant parse(String text) {
-        if (text.length() == LENGTH && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T'
-                && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(19) == '.'
-                && text.charAt(23) == 'Z') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 2);
-            int day = digits(text, 8, 2);
-            int hour = digits(text, 11, 2);
-            int minute = digits(text, 14, 2);
-            int second = digits(text, 17, 2);
-            int millis = digits(text, 20, 3);
-            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && hour < 24 && minute >= 0 && minute < 60
-                    && second >= 0 && second < 60 && millis >= 0) {
-                try {
-                    long days = LocalDate.of(year, month, day).toEpochDay();
-                    return Instant.ofEpochSecond(days * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second,
-                            millis * 1_000_000L);
-                } catch (DateTimeException notADate) {
-                    // February 30th and the like: Axon's parser refuses it with its own message
-                }
+        if (text.length() == LENGTH) {
+            Instant instant = InstantReader.parseUtc(text); // exactly 3 digits of fraction at this length
+            if (instant != null) {
+                return instant;
             }
         }
         return DateTimeUtils.parseInstant(text);
@@ -76,19 +61,6 @@ public final class StoredTimestamps {
         put(text, 20, 3, instant.getNano() / 1_000_000);
         text[23] = 'Z';
         return new String(text);
-    }
-
-    /** The decimal number of {@code count} ASCII digits from {@code start}, or -1 if one is not a digit. */
-    private static int digits(String text, int start, int count) {
-        int value = 0;
-        for (int i = start; i < start + count; i++) {
-            int digit = text.charAt(i) - '0';
-            if (digit < 0 || digit > 9) {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
     }
 
     private static void put(char[] text, int start, int count, int value) {
