@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code processorName}, {@code eventProcessor.latency} tagged {@code processorName}), with the same names, tags,
  * percentiles and values, but registered once per payload type instead of looked up in the registry for every event:
  * Axon's four monitors build their tags and ask the registry for eleven meters per event, handled or ignored, which
- * was 11-18 % of a replay's processor samples (docs/BENCHMARKS.md, "Projections and replay: cost per event").
+ * was 11-18 % of a replay's processor samples (docs/BENCHMARKS.md, "Projections and replay: cost per event"). The
+ * capacity gauge sums its 10 s window in 100 ms slots ({@link CapacityWindow}), so a message's time leaves it up to
+ * one slot earlier than it leaves Axon's.
  */
 public final class ProcessorMetrics implements MessageMonitor<Message<?>> {
 
