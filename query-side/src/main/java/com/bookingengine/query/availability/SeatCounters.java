@@ -1,8 +1,8 @@
 package com.bookingengine.query.availability;
 
+import com.bookingengine.query.GatheredWrites;
 import jakarta.persistence.EntityManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,6 @@ class SeatCounters {
     /** Remembered sessions at most; past it the memory starts again (a session is then looked up once more). */
     static final int KNOWN_SESSIONS = 20_000;
 
-    private static final String CHANGES = SeatCounters.class.getName() + ".changes";
     private static final String SCHEDULED = SeatCounters.class.getName() + ".scheduled";
     private static final String UPDATE = "update availability_session set reserved = reserved + ?,"
             + " waitlisted = waitlisted + ? where session_id = ?";
@@ -39,6 +38,8 @@ class SeatCounters {
     private final EntityManager entityManager;
     /** Sessions known to be stored (sessions are deleted only by a reset, which forgets them). */
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final GatheredWrites<Map<String, int[]>> changes =
+            new GatheredWrites<>(SeatCounters.class, LinkedHashMap::new, this::apply);
 
     SeatCounters(JdbcTemplate jdbc, EntityManager entityManager) {
         this.jdbc = jdbc;
@@ -55,20 +56,14 @@ class SeatCounters {
 
     /** Adds to the session's counters when the unit of work commits (at once outside one). */
     void add(String sessionId, int reserved, int waitlisted) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            requireStored(sessionId, Set.of());
-            apply(Map.of(sessionId, new int[]{reserved, waitlisted}));
-            return;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        requireStored(sessionId, unitOfWork.<Set<String>>getOrDefaultResource(SCHEDULED, Set.of()));
-        int[] sums = unitOfWork.<Map<String, int[]>>getOrComputeResource(CHANGES, key -> {
-            Map<String, int[]> changes = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(u -> apply(changes));
-            return changes;
-        }).computeIfAbsent(sessionId, id -> new int[2]);
-        sums[0] += reserved;
-        sums[1] += waitlisted;
+        requireStored(sessionId, CurrentUnitOfWork.isStarted()
+                ? CurrentUnitOfWork.get().root().<Set<String>>getOrDefaultResource(SCHEDULED, Set.of())
+                : Set.of());
+        changes.add(sums -> {
+            int[] session = sums.computeIfAbsent(sessionId, id -> new int[2]);
+            session[0] += reserved;
+            session[1] += waitlisted;
+        });
     }
 
     /** After a reset the sessions are gone until the replay schedules them again. */

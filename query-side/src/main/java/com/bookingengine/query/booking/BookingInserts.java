@@ -1,14 +1,12 @@
 package com.bookingengine.query.booking;
 
 import com.bookingengine.platform.jpa.JsonParameters;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import com.bookingengine.query.GatheredWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,10 +21,10 @@ import java.util.Optional;
 @Component
 class BookingInserts {
 
-    private static final String PENDING = BookingInserts.class.getName() + ".pending";
-
     private final JdbcTemplate jdbc;
     private final JsonParameters json = new JsonParameters();
+    private final GatheredWrites<Map<String, BookingEntity>> rows =
+            new GatheredWrites<>(BookingInserts.class, LinkedHashMap::new, pending -> write(pending.values()));
 
     BookingInserts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -34,28 +32,16 @@ class BookingInserts {
 
     /** Inserts {@code row} when the unit of work commits (at once outside one). */
     void insert(BookingEntity row) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            write(List.of(row));
-            return;
-        }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        Map<String, BookingEntity> pending = unitOfWork.getOrComputeResource(PENDING, key -> {
-            Map<String, BookingEntity> rows = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(u -> write(rows.values()));
-            return rows;
+        rows.add(pending -> {
+            if (pending.putIfAbsent(row.getId(), row) != null) {
+                throw new IllegalStateException("Booking " + row.getId() + " was created twice in one batch of events");
+            }
         });
-        if (pending.putIfAbsent(row.getId(), row) != null) {
-            throw new IllegalStateException("Booking " + row.getId() + " was created twice in one batch of events");
-        }
     }
 
     /** The row of {@code bookingId} if the current unit of work made it and has not inserted it yet. */
     Optional<BookingEntity> pending(String bookingId) {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return Optional.empty();
-        }
-        Map<String, BookingEntity> pending = CurrentUnitOfWork.get().root().getResource(PENDING);
-        return pending == null ? Optional.empty() : Optional.ofNullable(pending.get(bookingId));
+        return rows.pending().map(pending -> pending.get(bookingId));
     }
 
     private void write(Collection<BookingEntity> rows) {
