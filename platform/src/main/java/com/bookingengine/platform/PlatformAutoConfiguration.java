@@ -2,6 +2,7 @@ package com.bookingengine.platform;
 
 import com.bookingengine.platform.audit.AuditConfiguration;
 import com.bookingengine.platform.axon.AxonMessagingConfiguration;
+import com.bookingengine.platform.jpa.DirectUpdateTokenStore;
 import com.bookingengine.platform.openapi.ApiDocsConfiguration;
 import com.bookingengine.platform.operations.OperationsConfiguration;
 import com.bookingengine.platform.postgres.JdbcEventStoreConfiguration;
@@ -22,7 +23,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.JpaAutoConfiguration;
 import org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -33,8 +33,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * What every runnable side of the engine shares: Axon messaging on Jackson, API-key security, problem+json
@@ -57,19 +61,21 @@ public class PlatformAutoConfiguration {
     }
 
     /**
-     * Names this node when it claims projection segments. Axon's default, {@code pid@host}, is unique per
-     * process on most machines; set {@code booking.node-id} where it is not (two nodes in one JVM, or containers
-     * that share a host name).
+     * Projections' positions: Axon's JPA token store, storing each batch's position with one prepared statement
+     * ({@link DirectUpdateTokenStore}). The node claims segments as {@code booking.node-id}, Axon's default
+     * {@code pid@host} where it is not set: unique per process on most machines; set it where it is not (two nodes in
+     * one JVM, or containers that share a host name). {@code axon.eventhandling.tokenstore.claim-timeout} applies as
+     * in Axon's own store.
      */
     @Bean
-    @ConditionalOnProperty("booking.node-id")
-    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
-                                 @Value("${booking.node-id}") String nodeId) {
-        return JpaTokenStore.builder()
-                .entityManagerProvider(entityManagerProvider)
-                .serializer(serializer)
-                .nodeId(nodeId)
-                .build();
+    @ConditionalOnMissingBean
+    public TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider, DataSource dataSource,
+                                 @Value("${booking.node-id:}") String nodeId,
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return new DirectUpdateTokenStore(
+                JpaTokenStore.builder().entityManagerProvider(entityManagerProvider).claimTimeout(claimTimeout),
+                serializer, nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId,
+                new JdbcTemplate(dataSource));
     }
 
     @Bean
