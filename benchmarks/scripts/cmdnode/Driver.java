@@ -6,7 +6,7 @@ import java.util.concurrent.*;
 import java.util.concurrent.atomic.*;
 import java.nio.file.*;
 
-/** args: baseUrl ownerKey bookerKey clients warmupSec pointSec pid */
+/** args: baseUrl ownerKey bookerKey clients warmupSec pointSec pids (comma-separated; "postgres" sums every postgres process) */
 public class Driver {
     public static void main(String[] a) throws Exception {
         String base = a[0], owner = a[1], booker = a[2];
@@ -64,7 +64,23 @@ public class Driver {
         System.out.printf(" http_threads_cpu_ms_per_booking= %.2f", (http1 - http0) * 10.0 / count);
         System.out.println();
     }
-    static long[] cpus(String[] p) throws Exception { long[] r = new long[p.length]; for (int i = 0; i < p.length; i++) r[i] = cpu(Long.parseLong(p[i])); return r; }
+    static long[] cpus(String[] p) throws Exception { long[] r = new long[p.length]; for (int i = 0; i < p.length; i++) r[i] = p[i].equals("postgres") ? postgresCpu() : cpu(Long.parseLong(p[i])); return r; }
+    /** Clock ticks of every process named postgres on the machine (the server and its backends): give "postgres" as a pid. */
+    static long postgresCpu() throws Exception {
+        long sum = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : (Iterable<Path>) procs::iterator) {
+                if (!proc.getFileName().toString().chars().allMatch(Character::isDigit)) continue;
+                try {
+                    String s = Files.readString(proc.resolve("stat"));
+                    if (!s.substring(s.indexOf('(') + 1, s.lastIndexOf(')')).startsWith("postgres")) continue;
+                    String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                    sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (java.io.IOException gone) { /* the process ended meanwhile */ }
+            }
+        }
+        return sum;
+    }
     static long cpu(long pid) throws Exception { // clock ticks (100/s)
         String s = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");

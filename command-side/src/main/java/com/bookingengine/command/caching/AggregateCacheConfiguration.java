@@ -7,6 +7,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
+
+import java.util.function.Supplier;
 
 /**
  * One aggregate cache per aggregate type (ids of different types may coincide), each named by its aggregate's
@@ -21,7 +24,8 @@ public class AggregateCacheConfiguration {
     private final boolean enabled;
     private final long maxSize;
     private final boolean verify;
-    private final ObjectProvider<EventStore> eventStore;
+    /** Looked up in the bean factory once, at the first check: not on every cache hit. */
+    private final Supplier<EventStore> eventStore;
 
     AggregateCacheConfiguration(@Value("${booking.aggregate-cache.enabled:true}") boolean enabled,
                                 @Value("${booking.aggregate-cache.max-size:10000}") long maxSize,
@@ -30,11 +34,11 @@ public class AggregateCacheConfiguration {
         this.enabled = enabled;
         this.maxSize = maxSize;
         this.verify = verify;
-        this.eventStore = eventStore;
+        this.eventStore = SingletonSupplier.of(eventStore::getObject);
     }
 
     private Cache cache() {
-        return enabled ? new VersionCheckedCache(maxSize, eventStore::getObject, verify) : NoCache.INSTANCE;
+        return enabled ? new VersionCheckedCache(maxSize, eventStore, verify) : NoCache.INSTANCE;
     }
 
     @Bean(CacheNames.BOOKINGS)
