@@ -426,14 +426,24 @@ public final class LoadBenchmark {
      * query node had projected them). Requests answered after the deadline are in the CPU but not in the count.
      */
     private void charge(String key, Deployment deployment, double[] before, Load.Point point) {
+        double[] perBooking = cpuPerBooking(deployment, before, point);
+        results.cpuPerBooking.put(key, perBooking[0]);
+        results.dbCpuPerBooking.put(key, perBooking[1]);
+    }
+
+    /**
+     * CPU milliseconds per booking created since {@code before} (a {@link Deployment#cpu()} reading): of the
+     * deployment's running servers, and of the PostgreSQL backends of its database. Logged as it is measured.
+     */
+    private static double[] cpuPerBooking(Deployment deployment, double[] before, Load.Point point) {
         double[] after = deployment.cpu();
-        if (point.created() > 0) {
-            double server = 1000 * (after[0] - before[0]) / point.created();
-            double database = 1000 * (after[1] - before[1]) / point.created();
-            results.cpuPerBooking.put(key, server);
-            results.dbCpuPerBooking.put(key, database);
-            log("  CPU per booking: %.2f ms in %s, %.2f ms in PostgreSQL", server, deployment.servers, database);
+        if (point.created() == 0) {
+            return new double[] {Double.NaN, Double.NaN};
         }
+        double server = 1000 * (after[0] - before[0]) / point.created();
+        double database = 1000 * (after[1] - before[1]) / point.created();
+        log("  CPU per booking: %.2f ms in %s, %.2f ms in PostgreSQL", server, deployment.servers, database);
+        return new double[] {server, database};
     }
 
     /**
@@ -527,9 +537,11 @@ public final class LoadBenchmark {
                 Deployment.firstStart(), Duration.ofHours(2), sessions);
         long stored = store.count();
         log("history point: %,d events stored", stored);
+        double[] before = split.cpu();
         Load.Point point = Load.run("split command node, " + stored + " events stored", config.mainClients(),
                 Duration.ofSeconds(config.pointSeconds()), split.bookings(service, sessions), Load.NONE);
-        results.history.add(new Results.HistoryPoint(stored, point, seeded, seedSeconds));
+        double[] cpu = cpuPerBooking(split, before, point);
+        results.history.add(new Results.HistoryPoint(stored, point, seeded, seedSeconds, cpu[0], cpu[1]));
     }
 
     /**

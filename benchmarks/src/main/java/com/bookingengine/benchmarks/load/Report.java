@@ -236,14 +236,18 @@ final class Report {
                 API, with the engine's metadata and a correct audit hash chain, appended through Axon's \
                 `JdbcEventStorageEngine` configured as the engine configures it, %d bookings per transaction, two \
                 threads. The first row is the store as the command node found it after its warm-up: the catalogue and the \
-                warm-up's bookings only.
+                warm-up's bookings only. CPU per booking: user + system CPU of the command node (the query node is \
+                stopped for these rows) and of the PostgreSQL backends of its database during the point, over the \
+                bookings created; it depends much less than the rate on other jobs sharing the machine.
 
                 """, config.pointSeconds(), config.sessions(), results.historyTargets,
                 EventStoreAccess.BATCH_BOOKINGS));
         out.append("| events stored | bookings/s | p50 ms | p95 ms | p99 ms | errors | × first row bookings/s"
-                + " | × first row p99 | seeded before this row |\n");
-        out.append("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- |\n");
-        Load.Point first = results.history.get(0).point();
+                + " | × first row p99 | CPU ms per booking, node + PostgreSQL | × first row CPU"
+                + " | seeded before this row |\n");
+        out.append("| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |\n");
+        Results.HistoryPoint firstRow = results.history.get(0);
+        Load.Point first = firstRow.point();
         for (Results.HistoryPoint h : results.history) {
             Load.Point p = h.point();
             out.append("| ").append(String.format(Locale.ROOT, "%,d", h.storedEvents())).append(" | ")
@@ -251,6 +255,8 @@ final class Report {
                     .append(" | ").append(f1(p.p99())).append(" | ").append(p.errorSummary()).append(" | ")
                     .append(ratio(p.perSecond(), first.perSecond())).append(" | ")
                     .append(ratio(p.p99(), first.p99())).append(" | ")
+                    .append(f2(h.cpuMs())).append(" + ").append(f2(h.dbCpuMs())).append(" | ")
+                    .append(ratio(h.cpuMs() + h.dbCpuMs(), firstRow.cpuMs() + firstRow.dbCpuMs())).append(" | ")
                     .append(h.seeded() == 0 ? "" : String.format(Locale.ROOT, "%,d events in %.0f s (%,.0f events/s)",
                             h.seeded(), h.seedSeconds(), h.seeded() / h.seedSeconds()))
                     .append(" |\n");
@@ -397,7 +403,9 @@ final class Report {
                     String.format(Locale.ROOT, "%s bookings/s with %,d events stored vs %s with %,d: %s%s",
                             f0(last.point().perSecond()), last.storedEvents(), f0(first.point().perSecond()),
                             first.storedEvents(), ratio(last.point().perSecond(), first.point().perSecond()),
-                            million ? "" : " (fewer than 10^6 events: not measured at that size)"),
+                            million ? "" : " (fewer than 10^6 events: not measured at that size)")
+                            + String.format(Locale.ROOT, "; CPU per booking (node + PostgreSQL) %s of the first row's",
+                            ratio(last.cpuMs() + last.dbCpuMs(), first.cpuMs() + first.dbCpuMs())),
                     million && r >= 0.9);
         }
         if (!results.lag.isEmpty()) {

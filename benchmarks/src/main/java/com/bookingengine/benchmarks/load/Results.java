@@ -81,8 +81,13 @@ final class Results {
         }
     }
 
-    /** The main client count's figure with {@code storedEvents} events in the store. */
-    record HistoryPoint(long storedEvents, Load.Point point, long seeded, double seedSeconds) {
+    /**
+     * The main client count's figure with {@code storedEvents} events in the store, and the CPU milliseconds per
+     * booking created of the running servers and of the PostgreSQL backends of their database (less sensitive than
+     * the rate to other jobs sharing the machine).
+     */
+    record HistoryPoint(long storedEvents, Load.Point point, long seeded, double seedSeconds, double cpuMs,
+                        double dbCpuMs) {
     }
 
     /** Rebuilding the booking list: how far, how fast, and the query node's heap. */
