@@ -256,7 +256,7 @@ final class Report {
                     .append(ratio(p.perSecond(), first.perSecond())).append(" | ")
                     .append(ratio(p.p99(), first.p99())).append(" | ")
                     .append(f2(h.cpuMs())).append(" + ").append(f2(h.dbCpuMs())).append(" | ")
-                    .append(ratio(h.cpuMs() + h.dbCpuMs(), firstRow.cpuMs() + firstRow.dbCpuMs())).append(" | ")
+                    .append(ratio(h.totalCpuMs(), firstRow.totalCpuMs())).append(" | ")
                     .append(h.seeded() == 0 ? "" : String.format(Locale.ROOT, "%,d events in %.0f s (%,.0f events/s)",
                             h.seeded(), h.seedSeconds(), h.seeded() / h.seedSeconds()))
                     .append(" |\n");
@@ -405,7 +405,7 @@ final class Report {
                             first.storedEvents(), ratio(last.point().perSecond(), first.point().perSecond()),
                             million ? "" : " (fewer than 10^6 events: not measured at that size)")
                             + String.format(Locale.ROOT, "; CPU per booking (node + PostgreSQL) %s of the first row's",
-                            ratio(last.cpuMs() + last.dbCpuMs(), first.cpuMs() + first.dbCpuMs())),
+                            ratio(last.totalCpuMs(), first.totalCpuMs())),
                     million && r >= 0.9);
         }
         if (!results.lag.isEmpty()) {

@@ -88,6 +88,11 @@ final class Results {
      */
     record HistoryPoint(long storedEvents, Load.Point point, long seeded, double seedSeconds, double cpuMs,
                         double dbCpuMs) {
+
+        /** CPU milliseconds per booking of the node and PostgreSQL together. */
+        double totalCpuMs() {
+            return cpuMs + dbCpuMs;
+        }
     }
 
     /** Rebuilding the booking list: how far, how fast, and the query node's heap. */
