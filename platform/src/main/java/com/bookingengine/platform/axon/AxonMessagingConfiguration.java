@@ -24,10 +24,12 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -131,12 +133,17 @@ public class AxonMessagingConfiguration {
      * be reset and replayed), one segment to start, and up to 100 events per transaction so projections keep up
      * with the command side. Tracking rather than pooled: on the embedded event store a pooled processor learns of
      * new events only by polling every 500 ms, while a tracking processor is woken as soon as a commit lands, so a
-     * read model follows a command within milliseconds.
+     * read model follows a command within milliseconds. Woken after it had caught up, a processor waits
+     * {@code booking.event-processors.linger} (10 ms; 0 turns it off) so that the commits of other requests join its
+     * batch ({@link LingeringEventSource}, docs/BENCHMARKS.md).
      */
     @Bean
-    public ConfigurerModule trackingProjections() {
+    public ConfigurerModule trackingProjections(
+            @Value("${booking.event-processors.linger:10ms}") Duration linger) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
+                .configureDefaultStreamableMessageSource(c -> linger.isZero() ? c.eventStore()
+                        : new LingeringEventSource(c.eventStore(), linger))
                 .registerTrackingEventProcessorConfiguration(c -> TrackingEventProcessorConfiguration
                         .forSingleThreadedProcessing()
                         .andInitialSegmentsCount(1)
