@@ -133,13 +133,13 @@ public class AxonMessagingConfiguration {
      * be reset and replayed), one segment to start, and up to 100 events per transaction so projections keep up
      * with the command side. Tracking rather than pooled: on the embedded event store a pooled processor learns of
      * new events only by polling every 500 ms, while a tracking processor is woken as soon as a commit lands, so a
-     * read model follows a command within milliseconds. Woken after it had caught up, a processor waits
-     * {@code booking.event-processors.linger} (10 ms; 0 turns it off) so that the commits of other requests join its
-     * batch ({@link LingeringEventSource}, docs/BENCHMARKS.md).
+     * read model follows a command within milliseconds. With {@code booking.event-processors.linger} set (off by
+     * default), a processor woken after it had caught up waits that long so that the commits of other requests join
+     * its batch ({@link LingeringEventSource}): more bookings/s at 16 clients, fewer at 64 (docs/BENCHMARKS.md).
      */
     @Bean
     public ConfigurerModule trackingProjections(
-            @Value("${booking.event-processors.linger:10ms}") Duration linger) {
+            @Value("${booking.event-processors.linger:0ms}") Duration linger) {
         return configurer -> configurer.eventProcessing()
                 .usingTrackingEventProcessors()
                 .configureDefaultStreamableMessageSource(c -> linger.isZero() ? c.eventStore()
