@@ -135,7 +135,7 @@ public class AxonMessagingConfiguration {
      * new events only by polling every 500 ms, while a tracking processor is woken as soon as a commit lands, so a
      * read model follows a command within milliseconds. With {@code booking.event-processors.linger} set (off by
      * default), a processor woken after it had caught up waits that long so that the commits of other requests join
-     * its batch ({@link LingeringEventSource}): more bookings/s at 16 clients, fewer at 64 (docs/BENCHMARKS.md).
+     * its batch ({@link LingeringEventSource}): more bookings/s at 16 clients, no clear gain at 64 (docs/BENCHMARKS.md).
      */
     @Bean
     public ConfigurerModule trackingProjections(
