@@ -33,6 +33,11 @@ public final class CachedJsonFormatMapper extends AbstractJsonFormatMapper {
         }
     }
 
+    /** The value Hibernate reads from {@code json} in a column of {@code type}. */
+    public <T> T read(String json, Type type) {
+        return fromString(json, type);
+    }
+
     /** The JSON text Hibernate writes for {@code value} in a column of {@code type}. */
     public String write(Object value, Type type) {
         return toString(value, type);

@@ -3,6 +3,7 @@ package com.bookingengine.platform.jpa;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 
@@ -11,6 +12,7 @@ import java.sql.Types;
  * columns: the same text ({@link CachedJsonFormatMapper}), passed as each database takes JSON. H2 parses a JSON
  * column's value from bytes (a string would be stored as one JSON string); PostgreSQL casts text sent as an untyped
  * parameter to the column's {@code jsonb}. One instance serves every statement of the application (thread-safe).
+ * It also reads such a column back, as Hibernate reads it: both databases give its JSON text.
  */
 public final class JsonParameters {
 
@@ -28,6 +30,12 @@ public final class JsonParameters {
         } else {
             statement.setObject(index, json.write(value, type), Types.OTHER);
         }
+    }
+
+    /** The value of a JSON column of {@code type} in the current row (null for SQL NULL). */
+    public <T> T read(ResultSet row, int index, Type type) throws SQLException {
+        String text = row.getString(index);
+        return text == null ? null : json.read(text, type);
     }
 
     private boolean isH2(PreparedStatement statement) throws SQLException {

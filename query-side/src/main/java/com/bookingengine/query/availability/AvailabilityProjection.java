@@ -56,13 +56,15 @@ public class AvailabilityProjection {
     private final AvailabilitySessionRepository sessions;
     private final AvailabilityBlockRepository blocks;
     private final SeatCounters counters;
+    private final AvailabilityReads reads;
 
     AvailabilityProjection(AvailabilityServiceRepository services, AvailabilitySessionRepository sessions,
-                           AvailabilityBlockRepository blocks, SeatCounters counters) {
+                           AvailabilityBlockRepository blocks, SeatCounters counters, AvailabilityReads reads) {
         this.services = services;
         this.sessions = sessions;
         this.blocks = blocks;
         this.counters = counters;
+        this.reads = reads;
     }
 
     @EventHandler
@@ -132,10 +134,10 @@ public class AvailabilityProjection {
     /** Empty when the service is unknown. Full sessions and taken slots stay in the answer, not bookable. */
     @QueryHandler
     Optional<Availability> handle(AvailabilityQuery query) {
-        return services.terms(query.serviceId()).map(service -> {
+        return reads.terms(query.serviceId()).map(service -> {
             refuseProviderUnlessAppointment(service, query.providerId());
             return new Availability(service.type() == ServiceType.APPOINTMENT ? appointmentSlots(service, query)
-                    : sessions.seatsStartingIn(query.serviceId(), query.from(), query.to()).stream()
+                    : reads.seatsStartingIn(query.serviceId(), query.from(), query.to()).stream()
                     .<Slot>map(session -> slot(session, service.policy(), query))
                     .toList());
         });
@@ -148,16 +150,16 @@ public class AvailabilityProjection {
      */
     @QueryHandler
     Optional<AvailabilityCheck> handle(CheckAvailabilityQuery query) {
-        return services.terms(query.serviceId()).map(service -> {
+        return reads.terms(query.serviceId()).map(service -> {
             PlaceShape.check(service.type(), query.sessionId(), query.start(), query.end());
             refuseProviderUnlessAppointment(service, query.providerId());
             return switch (service.type()) {
                 case APPOINTMENT -> checkAppointment(service, query);
-                case COURSE -> sessions.firstSeats(query.serviceId())
+                case COURSE -> reads.firstSeats(query.serviceId())
                         .filter(course -> query.sessionId() == null || course.sessionId().equals(query.sessionId()))
                         .map(course -> checkSession(course, service, query))
                         .orElse(new AvailabilityCheck(false, 0, "unknownSession"));
-                case CLASS -> sessions.seats(query.sessionId(), query.serviceId())
+                case CLASS -> reads.seats(query.sessionId(), query.serviceId())
                         .map(session -> checkSession(session, service, query))
                         .orElse(new AvailabilityCheck(false, 0, "unknownSession"));
             };
@@ -202,7 +204,7 @@ public class AvailabilityProjection {
         Instant first = all.stream().map(AppointmentSchedule.TimeSlot::start).min(Comparator.naturalOrder()).get();
         Instant last = all.stream().map(AppointmentSchedule.TimeSlot::end).max(Comparator.naturalOrder()).get();
         Map<String, List<HeldTime>> heldBy = new HashMap<>(); // the implicit provider's key is null
-        blocks.heldOverlapping(service.serviceId(), first, policy.heldUntil(last))
+        reads.heldOverlapping(service.serviceId(), first, policy.heldUntil(last))
                 .forEach(b -> heldBy.computeIfAbsent(b.providerId(), p -> new ArrayList<>()).add(b));
         Map<AppointmentSchedule.TimeSlot, int[]> spots = new TreeMap<>(Comparator.comparing(
                 AppointmentSchedule.TimeSlot::start).thenComparing(AppointmentSchedule.TimeSlot::end));

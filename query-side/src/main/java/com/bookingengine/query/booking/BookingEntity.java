@@ -11,6 +11,7 @@ import com.bookingengine.api.booking.PaymentDetails;
 import com.bookingengine.api.booking.PaymentStatus;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.platform.jpa.JdbcInstants;
 import com.bookingengine.platform.jpa.JsonParameters;
 import com.bookingengine.query.ProjectionRow;
 import jakarta.persistence.Column;
@@ -28,12 +29,8 @@ import org.hibernate.type.descriptor.java.Immutability;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.Calendar;
 import java.util.Map;
-import java.util.TimeZone;
 
 /**
  * One row per booking, owned by {@link BookingProjection}. Written cheaply, as a projection writes thousands a second
@@ -56,7 +53,6 @@ class BookingEntity extends ProjectionRow {
             + " session_id, provider_id, start_at, end_at, participants, status, payment_status, waitlisted,"
             + " contact_id, contact, form_info, payment, revision, created_at, updated_at)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
 
     @Id
     private String bookingId;
@@ -155,8 +151,8 @@ class BookingEntity extends ProjectionRow {
         insert.setString(4, name(serviceType));
         insert.setString(5, sessionId);
         insert.setString(6, providerId);
-        setInstant(insert, 7, startAt);
-        setInstant(insert, 8, endAt);
+        JdbcInstants.bind(insert, 7, startAt);
+        JdbcInstants.bind(insert, 8, endAt);
         insert.setInt(9, participants);
         insert.setString(10, name(status));
         insert.setString(11, name(paymentStatus));
@@ -166,24 +162,12 @@ class BookingEntity extends ProjectionRow {
         json.bind(insert, 15, formInfo, Map.class);
         json.bind(insert, 16, payment, PaymentDetails.class);
         insert.setLong(17, revision);
-        setInstant(insert, 18, createdAt);
-        setInstant(insert, 19, updatedAt);
+        JdbcInstants.bind(insert, 18, createdAt);
+        JdbcInstants.bind(insert, 19, updatedAt);
     }
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    /**
-     * As Hibernate binds an {@code Instant}: a timestamp read in UTC (the drivers read only the calendar's time zone).
-     * Cheaper than an {@code OffsetDateTime}, whose offset the PostgreSQL driver works out again for every value.
-     */
-    private static void setInstant(PreparedStatement insert, int index, Instant value) throws SQLException {
-        if (value == null) {
-            insert.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            insert.setTimestamp(index, Timestamp.from(value), UTC);
-        }
     }
 
     BookingView toView() {

@@ -1,12 +1,12 @@
 package com.bookingengine.query.booking;
 
 import com.bookingengine.api.booking.BookingStatus;
+import jakarta.persistence.criteria.Predicate;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -18,15 +18,17 @@ interface BookingViewRepository extends JpaRepository<BookingEntity, String>, Jp
 
     /**
      * A service's bookings for its calendar feed (see {@link #CALENDAR_STATUSES}; waitlisted ones hold no place),
-     * all of them or, with {@code providerId}, only that provider's.
+     * all of them or, with {@code providerId}, only that provider's, by start. A criteria query, not a query string
+     * ({@code @Query}), which Hibernate and Spring Data parse on every start (docs/BENCHMARKS.md, "Start-up under JFR").
      */
     default List<BookingEntity> calendar(String serviceId, String providerId) {
-        return findCalendar(serviceId, providerId, CALENDAR_STATUSES);
+        return findAll((root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>(List.of(cb.equal(root.get("serviceId"), serviceId),
+                    root.get("status").in(CALENDAR_STATUSES), cb.isFalse(root.get("waitlisted"))));
+            if (providerId != null) {
+                where.add(cb.equal(root.get("providerId"), providerId));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        }, Sort.by("startAt", "bookingId"));
     }
-
-    @Query("select b from BookingEntity b where b.serviceId = :serviceId and b.status in :statuses"
-            + " and b.waitlisted = false and (:providerId is null or b.providerId = :providerId)"
-            + " order by b.startAt, b.bookingId")
-    List<BookingEntity> findCalendar(@Param("serviceId") String serviceId, @Param("providerId") String providerId,
-                                     @Param("statuses") Collection<BookingStatus> statuses);
 }

@@ -2,25 +2,21 @@ package com.bookingengine.query.webhook;
 
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
-import org.springframework.data.jpa.repository.Query;
 
 import java.util.List;
 
-interface WebhookSubscriptionRepository extends JpaRepository<WebhookSubscription, String> {
+/*
+ * What a repository method cannot say without a query string (an @Query, which Hibernate and Spring Data parse on
+ * every start: docs/BENCHMARKS.md, "Start-up under JFR") is plain SQL in a fragment.
+ */
+
+interface WebhookSubscriptionRepository extends JpaRepository<WebhookSubscription, String>,
+        WebhookRegistrations {
 
     List<WebhookSubscription> findAllByOrderByCreatedAt();
-
-    /**
-     * Every registration, for the outbox's batch of events: a JPQL string, whose SQL Hibernate keeps, not
-     * {@code findAll()}, whose criteria query is translated again on every call (most of what a batch cost the
-     * outbox processor when no webhook is registered).
-     */
-    @Query("select s from WebhookSubscription s")
-    List<WebhookSubscription> registered();
 }
 
-interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery, Long> {
+interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery, Long>, WebhookDeliveryDeletes {
 
     List<WebhookDelivery> findByWebhookIdOrderByDeliveryIdDesc(String webhookId, Pageable page);
 
@@ -29,18 +25,14 @@ interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery, Long>
 
     long countByWebhookIdAndStatus(String webhookId, DeliveryStatus status);
 
-    @Modifying
-    @Query("delete from WebhookDelivery d where d.webhookId = ?1")
-    int deleteByWebhook(String webhookId);
-
-    @Modifying
-    @Query("delete from WebhookDelivery d where d.webhookId = ?1"
-            + " and d.status = com.bookingengine.query.webhook.DeliveryStatus.PARKED and d.position between ?2 and ?3")
-    int deleteParkedBetween(String webhookId, long from, long to);
+    List<WebhookDelivery> findByWebhookIdAndAggregateIdAndStatusAndPositionGreaterThanEqual(
+            String webhookId, String aggregateId, DeliveryStatus status, long position);
 
     /** The given parked delivery and the later parked ones of its aggregate for its webhook (they wait behind it). */
-    @Query("select d from WebhookDelivery d where d.webhookId = ?1 and d.aggregateId = ?2"
-            + " and d.status = com.bookingengine.query.webhook.DeliveryStatus.PARKED"
-            + " and (d.position > ?3 or (d.position = ?3 and d.deliveryId >= ?4))")
-    List<WebhookDelivery> parkedFrom(String webhookId, String aggregateId, long position, long deliveryId);
+    default List<WebhookDelivery> parkedFrom(String webhookId, String aggregateId, long position, long deliveryId) {
+        return findByWebhookIdAndAggregateIdAndStatusAndPositionGreaterThanEqual(webhookId, aggregateId,
+                DeliveryStatus.PARKED, position).stream()
+                .filter(d -> d.position > position || d.deliveryId >= deliveryId)
+                .toList();
+    }
 }
