@@ -70,7 +70,8 @@ public class JdbcEventStoreConfiguration {
                                                  Configuration configuration, DataSource dataSource,
                                                  TransactionManager transactionManager,
                                                  ObjectProvider<EntityManagerFactory> schemaMadeByHibernate) {
-        boolean h2 = prepareH2(dataSource, schemaMadeByHibernate.getIfAvailable() != null);
+        EntityManagerFactory hibernate = schemaMadeByHibernate.getIfAvailable();
+        boolean h2 = prepareH2(dataSource, hibernate != null, () -> hibernate.getMetamodel());
         JdbcEventStorageEngine.Builder builder = JdbcEventStorageEngine.builder()
                 .appendEvents(AppendedPositions::appendEvents);
         if (h2) {
@@ -243,7 +244,7 @@ public class JdbcEventStoreConfiguration {
      *   engine stopped.</li>
      * </ul>
      */
-    static boolean prepareH2(DataSource dataSource, boolean schemaMadeByHibernate) {
+    static boolean prepareH2(DataSource dataSource, boolean schemaMadeByHibernate, Runnable awaitSchema) {
         try (Connection connection = dataSource.getConnection()) {
             if (!"H2".equals(connection.getMetaData().getDatabaseProductName())) {
                 return false;
@@ -251,6 +252,8 @@ public class JdbcEventStoreConfiguration {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET MAX_LENGTH_INPLACE_LOB " + H2_IN_ROW_BYTES);
                 if (schemaMadeByHibernate) {
+                    // Hibernate may still be making its tables on the background thread of a deferred start
+                    awaitSchema.run();
                     statement.execute("ALTER TABLE domain_event_entry ALTER COLUMN global_index"
                             + " SET DEFAULT NEXT VALUE FOR domain_event_entry_seq");
                 }

@@ -89,7 +89,7 @@ class H2EventStoreTest {
 
     @Test
     void eventsUpToSixteenKilobytesStayInTheirRows() throws SQLException {
-        assertThat(JdbcEventStoreConfiguration.prepareH2(dataSource, false)).isTrue();
+        assertThat(JdbcEventStoreConfiguration.prepareH2(dataSource, false, () -> { })).isTrue();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet setting = statement.executeQuery("select setting_value from information_schema.settings"
                      + " where setting_name = 'MAX_LENGTH_INPLACE_LOB'")) {
