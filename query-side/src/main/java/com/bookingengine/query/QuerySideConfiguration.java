@@ -1,7 +1,9 @@
 package com.bookingengine.query;
 
+import com.bookingengine.platform.jpa.JsonParameters;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.FilterType;
@@ -14,4 +16,10 @@ import org.springframework.context.annotation.FilterType;
 @AutoConfigurationPackage
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = SpringBootApplication.class))
 public class QuerySideConfiguration {
+
+    /** The read models' JSON columns in plain JDBC statements, as Hibernate writes and reads them: one instance. */
+    @Bean
+    JsonParameters jsonParameters() {
+        return new JsonParameters();
+    }
 }

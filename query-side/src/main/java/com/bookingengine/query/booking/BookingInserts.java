@@ -22,12 +22,13 @@ import java.util.Optional;
 class BookingInserts {
 
     private final JdbcTemplate jdbc;
-    private final JsonParameters json = new JsonParameters();
+    private final JsonParameters json;
     private final GatheredWrites<Map<String, BookingEntity>> rows =
             new GatheredWrites<>(BookingInserts.class, LinkedHashMap::new, pending -> write(pending.values()));
 
-    BookingInserts(JdbcTemplate jdbc) {
+    BookingInserts(JdbcTemplate jdbc, JsonParameters json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Inserts {@code row} when the unit of work commits (at once outside one). */

@@ -26,10 +26,11 @@ class WebhookRegistrationsImpl implements WebhookRegistrations {
     private static final Type EVENT_TYPES = new TypeReference<Set<String>>() { }.getType();
 
     private final JdbcTemplate jdbc;
-    private final JsonParameters json = new JsonParameters();
+    private final JsonParameters json;
 
-    WebhookRegistrationsImpl(JdbcTemplate jdbc) {
+    WebhookRegistrationsImpl(JdbcTemplate jdbc, JsonParameters json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     @Override
