@@ -33,13 +33,22 @@ final class Cluster implements BeforeAllCallback, AfterAllCallback {
     private static final Map<String, String> KEYS = keysEnvironment();
 
     private final String prefix;
+    private final Map<String, String> queryEnvironment;
     private Postgres db;
     final List<Node> commands = new ArrayList<>();
     final List<Node> queries = new ArrayList<>();
     private long createdAt;
 
     Cluster(String prefix) {
+        this(prefix, Map.of());
+    }
+
+    /** Query nodes get {@code queryEnvironment} on top of the keys (settings by relaxed binding). */
+    Cluster(String prefix, Map<String, String> queryEnvironment) {
         this.prefix = prefix;
+        Map<String, String> environment = new HashMap<>(KEYS);
+        environment.putAll(queryEnvironment);
+        this.queryEnvironment = Map.copyOf(environment);
     }
 
     private static Map<String, String> keysEnvironment() {
@@ -112,7 +121,7 @@ final class Cluster implements BeforeAllCallback, AfterAllCallback {
     private void reconcile(List<Node> nodes, int wanted, Node.Side side, List<Node> starting) {
         while (nodes.size() < wanted) {
             String name = prefix + "-" + (side == Node.Side.COMMAND ? "command" : "query") + "-" + (nodes.size() + 1);
-            nodes.add(new Node(name, side, db.jdbcUrl(), KEYS));
+            nodes.add(new Node(name, side, db.jdbcUrl(), side == Node.Side.QUERY ? queryEnvironment : KEYS));
         }
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);

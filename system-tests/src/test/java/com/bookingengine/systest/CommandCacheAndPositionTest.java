@@ -17,11 +17,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back (a stale refusal), nor one it took (an overbooking or a lost update). And read-your-writes across nodes: a
  * command's {@code X-Event-Position}, sent to the query node as {@code X-Min-Position}, makes the query see the
  * command's effect at once, or answer 503 with Retry-After when the read model cannot get there in time.
+ * <p>
+ * The query node polls the event table only every 10 minutes here: everything it learns in time, it learns from the
+ * command nodes' notifications (LISTEN/NOTIFY, {@code AppendNotifications}).
  */
 class CommandCacheAndPositionTest {
 
     @RegisterExtension
-    static final Cluster cluster = new Cluster("cache");
+    static final Cluster cluster = new Cluster("cache", Map.of("BOOKING_EVENT_STORE_FETCH_DELAY", "10m"));
 
     private static Http commandA;
     private static Http commandB;
@@ -73,6 +76,22 @@ class CommandCacheAndPositionTest {
         Http.Response listed = query.send(Cluster.OWNER, "GET", "/bookings?serviceId=" + service.serviceId()
                 + "&size=50", null, Map.of("X-Min-Position", last.header("X-Event-Position")));
         assertThat(listed.body().path("total").asInt()).as(listed.toString()).isEqualTo(4);
+    }
+
+    @Test
+    void aBookingOnACommandNodeReachesTheQueryNodeWithoutWaitingForItsPoll() {
+        Fixtures.ClassService service = Fixtures.classService(commandB, 9, List.of(3), null);
+        for (Map.Entry<String, Http> node : Map.of("command node A", commandA, "command node B", commandB).entrySet()) {
+            String bookingId = booked(node.getValue(), service, service.sessionIds().get(0)).text("bookingId");
+            long answered = System.nanoTime();
+            Http.Response read;
+            do {
+                Node.sleep(20);
+                read = query.get(Cluster.OWNER, "/bookings/" + bookingId);
+            } while (read.status() == 404 && System.nanoTime() - answered < 5_000_000_000L);
+            assertThat(read.status()).as("a booking made on %s, read on the query node, whose next poll is minutes"
+                    + " away: %s", node.getKey(), read).isEqualTo(200);
+        }
     }
 
     @Test

@@ -8,11 +8,14 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -299,13 +302,61 @@ public class JdbcEventStoreConfiguration {
     @Bean
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
                                          @Value("${booking.event-store.fetch-delay:100ms}") Duration fetchDelay,
-                                         @Value("${booking.event-store.cached-events:10000}") int cachedEvents) {
-        return EmbeddedEventStore.builder()
+                                         @Value("${booking.event-store.cached-events:10000}") int cachedEvents,
+                                         ObjectProvider<AppendNotifications> notifications) {
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .cachedEvents(cachedEvents)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
-                .build();
+                .fetchDelay(fetchDelay.toMillis());
+        AppendNotifications others = notifications.getIfAvailable();
+        if (others == null) {
+            return builder.build();
+        }
+        NotifyingEventStore store = new NotifyingEventStore(builder, others);
+        others.wakes(store::wakeUp);
+        return store;
+    }
+
+    /**
+     * PostgreSQL: nodes sharing the store tell each other of their appends ({@link AppendNotifications}), so the
+     * fetch delay above is only the fallback. On by default in the postgres profile
+     * ({@code booking.event-store.notify}).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "booking.event-store.notify", havingValue = "true")
+    public AppendNotifications appendNotifications(
+            DataSource dataSource,
+            @Value("${booking.event-store.notify-interval:5ms}") Duration interval) {
+        return new AppendNotifications(dataSource, interval);
+    }
+
+    /** The embedded event store, which tells the other nodes of its commits and can be woken by theirs. */
+    static final class NotifyingEventStore extends EmbeddedEventStore {
+
+        private final AppendNotifications others;
+
+        NotifyingEventStore(Builder builder, AppendNotifications others) {
+            super(builder);
+            this.others = others;
+        }
+
+        @Override
+        protected void afterCommit(List<? extends EventMessage<?>> events) {
+            super.afterCommit(events);
+            others.appended();
+        }
+
+        @Override
+        public TrackingEventStream openStream(TrackingToken trackingToken) {
+            others.listen();
+            return super.openStream(trackingToken);
+        }
+
+        /** Another node has appended: this node's processors that wait for events read them now. */
+        void wakeUp() {
+            super.afterCommit(List.of());
+        }
     }
 }
