@@ -647,21 +647,33 @@ public final class LoadBenchmark {
             results.problems.add("availability: the class shows " + classSlots.size() + " slots and " + classBooked
                     + " seats taken, expected 300 and " + config.availabilityBookings());
         }
-        double[] classMs = timeGets(classUrl, split.booker, "class", query);
-        double[] appointmentMs = timeGets(appointmentUrl, split.booker, "appointments", query);
+        Results.Gets classCold = timeGets(classUrl, split.booker, "class, first GETs", query);
+        Results.Gets appointmentCold = timeGets(appointmentUrl, split.booker, "appointments, first GETs", query);
+        var warmRequests = List.of(Http.getRequest(classUrl, split.booker), Http.getRequest(appointmentUrl, split.booker));
+        long warmEnd = System.nanoTime() + Duration.ofSeconds(config.availabilityWarmSeconds()).toNanos();
+        int warmGets = 0;
+        while (System.nanoTime() < warmEnd) {
+            Http.send(warmRequests.get(warmGets++ % 2));
+        }
+        log("availability: %,d more GETs in %d s", warmGets, config.availabilityWarmSeconds());
+        Results.Gets classWarm = timeGets(classUrl, split.booker, "class, warm", query);
+        Results.Gets appointmentWarm = timeGets(appointmentUrl, split.booker, "appointments, warm", query);
         results.availability = new Results.Availability("query node (PostgreSQL)", classService, classSlots.size(),
-                classBooked, classMs, appointment, appointmentSlots.size(), appointmentBooked, appointmentMs);
-        log("availability, 30 days: class %d slots %,d booked p50 %.1f ms p99 %.1f ms; appointments %d slots %d taken"
-                        + " p50 %.1f ms p99 %.1f ms", classSlots.size(), classBooked, Report.pct(classMs, 50),
-                Report.pct(classMs, 99), appointmentSlots.size(), appointmentBooked, Report.pct(appointmentMs, 50),
-                Report.pct(appointmentMs, 99));
+                classBooked, classCold, classWarm, appointment, appointmentSlots.size(), appointmentBooked,
+                appointmentCold, appointmentWarm);
+        log("availability, 30 days: class %d slots %,d booked p50 %.1f ms p99 %.1f ms (first GETs p99 %.1f ms);"
+                        + " appointments %d slots %d taken p50 %.1f ms p99 %.1f ms (first GETs p99 %.1f ms)",
+                classSlots.size(), classBooked, Report.pct(classWarm.ms(), 50), Report.pct(classWarm.ms(), 99),
+                Report.pct(classCold.ms(), 99), appointmentSlots.size(), appointmentBooked,
+                Report.pct(appointmentWarm.ms(), 50), Report.pct(appointmentWarm.ms(), 99),
+                Report.pct(appointmentCold.ms(), 99));
     }
 
     /**
-     * Sorted latencies (ms) of sequential GETs after a warm-up; logs the CPU time the query node spent per timed GET,
-     * which depends far less on other jobs sharing the machine than a latency does.
+     * Sequential GETs after a few untimed ones: their sorted latencies, and the CPU time the query node spent per
+     * timed GET, which depends far less on other jobs sharing the machine than a latency does.
      */
-    private double[] timeGets(String url, String key, String what, ServerProcess query) {
+    private Results.Gets timeGets(String url, String key, String what, ServerProcess query) {
         var request = Http.getRequest(url, key);
         for (int i = 0; i < config.availabilityWarmup(); i++) {
             Http.send(request);
@@ -676,12 +688,10 @@ public final class LoadBenchmark {
                 throw new IllegalStateException("GET " + url + " -> " + reply);
             }
         }
-        if (query != null) {
-            log("  availability %s: %.2f ms of query-node CPU per GET", what,
-                    1000 * (query.cpuSeconds() - cpu) / ms.length);
-        }
+        double cpuPerGet = query == null ? Double.NaN : 1000 * (query.cpuSeconds() - cpu) / ms.length;
+        log("  availability %s: %.2f ms of query-node CPU per GET", what, cpuPerGet);
         Arrays.sort(ms);
-        return ms;
+        return new Results.Gets(ms, cpuPerGet);
     }
 
     /**

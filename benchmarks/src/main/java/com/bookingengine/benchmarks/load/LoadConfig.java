@@ -45,6 +45,12 @@ record LoadConfig(
         int appointmentBookings,
         int availabilityWarmup,
         int availabilitySamples,
+        /**
+         * GETs of both services, alternating, for this long after the first timed GETs and before the second: the
+         * query node's JIT compiles the query's path over the first thousand or so GETs (docs/BENCHMARKS.md,
+         * "Availability: the first GETs and the warm ones").
+         */
+        int availabilityWarmSeconds,
         boolean jfr,
         /** Starts each way in the startup target. */
         int startRounds,
@@ -94,6 +100,7 @@ record LoadConfig(
                 r.integer("appointment-bookings", smoke ? 20 : 300),
                 r.integer("availability-warmup", smoke ? 5 : 100),
                 r.integer("availability-samples", smoke ? 20 : 500),
+                r.integer("availability-warm-seconds", smoke ? 1 : 30),
                 Boolean.parseBoolean(r.string("jfr", "true")),
                 r.integer("start-rounds", smoke ? 1 : 2),
                 r.string("engine-heap", "512m"),

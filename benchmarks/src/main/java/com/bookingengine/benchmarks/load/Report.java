@@ -305,23 +305,35 @@ final class Report {
         }
         out.append("### Availability, 30 days\n\n");
         out.append(String.format(Locale.ROOT, """
-                `GET /api/v1/availability` for a 30-day window on the %s, one client, %d warm-up requests then %d \
-                timed, with no other load. The class: 300 sessions of 40 seats over 30 days, %,d seats booked (one \
-                booking through the API, the rest seeded as its events and projected by the query node). The \
-                appointment service: open 08:00-18:00 every day in 30-minute slots, %d appointments booked through \
-                the API. There is no reference system for this query: the ratio is to the target, p99 < 20 ms.
+                `GET /api/v1/availability` for a 30-day window on the %s, one client, with no other load. The class: \
+                300 sessions of 40 seats over 30 days, %,d seats booked (one booking through the API, the rest seeded \
+                as its events and projected by the query node). The appointment service: open 08:00-18:00 every day \
+                in 30-minute slots, %d appointments booked through the API. First GETs: %d untimed, then %d timed, \
+                of each service in turn, as the node first meets the query; its JIT is still compiling the query's \
+                path. Warm: after %d s more of GETs of both, alternating, another %d untimed and %d timed of each, as \
+                a node that has been answering the query sees it (the booking points above come after a warm-up for \
+                the same reason). CPU: the query node's user + system CPU time over the timed GETs. There is no \
+                reference system for this query: the ratio is to the target, p99 < 20 ms, met or not on the warm \
+                GETs.
 
-                """, a.where(), config.availabilityWarmup(), config.availabilitySamples(), a.classBooked(),
-                a.appointmentBooked()));
-        out.append("| service | slots | p50 ms | p99 ms | max ms | p99 × target |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
-        out.append(String.format(Locale.ROOT, "| class, %,d bookings | %d | %s | %s | %s | %s |\n", a.classBooked(),
-                a.classSlots(), f1(pct(a.classMs(), 50)), f1(pct(a.classMs(), 99)), f1(max(a.classMs())),
-                ratio(pct(a.classMs(), 99), 20)));
-        out.append(String.format(Locale.ROOT, "| appointments, %d booked | %d | %s | %s | %s | %s |\n",
-                a.appointmentBooked(), a.appointmentSlots(), f1(pct(a.appointmentMs(), 50)),
-                f1(pct(a.appointmentMs(), 99)), f1(max(a.appointmentMs())), ratio(pct(a.appointmentMs(), 99), 20)));
+                """, a.where(), a.classBooked(), a.appointmentBooked(), config.availabilityWarmup(),
+                config.availabilitySamples(), config.availabilityWarmSeconds(), config.availabilityWarmup(),
+                config.availabilitySamples()));
+        out.append("| service | slots | GETs | p50 ms | p99 ms | max ms | CPU ms per GET | p99 × target |\n");
+        out.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |\n");
+        String classService = String.format(Locale.ROOT, "class, %,d bookings", a.classBooked());
+        String appointments = String.format(Locale.ROOT, "appointments, %d booked", a.appointmentBooked());
+        availabilityRow(out, classService, a.classSlots(), "first", a.classCold());
+        availabilityRow(out, classService, a.classSlots(), "warm", a.classWarm());
+        availabilityRow(out, appointments, a.appointmentSlots(), "first", a.appointmentCold());
+        availabilityRow(out, appointments, a.appointmentSlots(), "warm", a.appointmentWarm());
         out.append('\n');
+    }
+
+    private static void availabilityRow(StringBuilder out, String service, int slots, String gets, Results.Gets g) {
+        out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |\n", service, slots, gets,
+                f1(pct(g.ms(), 50)), f1(pct(g.ms(), 99)), f1(max(g.ms())), f2(g.cpuMsPerGet()),
+                ratio(pct(g.ms(), 99), 20)));
     }
 
     private void startup(StringBuilder out) {
@@ -428,9 +440,11 @@ final class Report {
         }
         if (results.availability != null) {
             Results.Availability a = results.availability;
-            double worst = Math.max(pct(a.classMs(), 99), pct(a.appointmentMs(), 99));
-            row(out, "availability, 30 days, p99 < 20 ms", String.format(Locale.ROOT, "class %s ms, appointments %s"
-                    + " ms", f1(pct(a.classMs(), 99)), f1(pct(a.appointmentMs(), 99))), worst < 20);
+            double worst = Math.max(pct(a.classWarm().ms(), 99), pct(a.appointmentWarm().ms(), 99));
+            row(out, "availability, 30 days, p99 < 20 ms (warm)", String.format(Locale.ROOT, "class %s ms,"
+                            + " appointments %s ms (their first GETs: %s and %s ms)", f1(pct(a.classWarm().ms(), 99)),
+                    f1(pct(a.appointmentWarm().ms(), 99)), f1(pct(a.classCold().ms(), 99)),
+                    f1(pct(a.appointmentCold().ms(), 99))), worst < 20);
         }
         Double start = results.startups.get("standalone jar, embedded default (H2)");
         if (!results.starts.isEmpty()) {

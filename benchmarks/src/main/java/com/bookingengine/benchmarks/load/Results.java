@@ -104,10 +104,17 @@ final class Results {
         }
     }
 
-    /** GET /availability over 30 days, one client, sorted latencies in milliseconds. */
-    record Availability(String where, String classService, int classSlots, long classBooked, double[] classMs,
-                        String appointmentService, int appointmentSlots, long appointmentBooked,
-                        double[] appointmentMs) {
+    /**
+     * GET /availability over 30 days, one client: the first timed GETs of each service ({@code cold}, while the JIT
+     * still compiles their path) and the timed GETs after the warm-up ({@code warm}).
+     */
+    record Availability(String where, String classService, int classSlots, long classBooked, Gets classCold,
+                        Gets classWarm, String appointmentService, int appointmentSlots, long appointmentBooked,
+                        Gets appointmentCold, Gets appointmentWarm) {
+    }
+
+    /** Sorted latencies in milliseconds, and the query node's CPU milliseconds per GET (NaN when not read). */
+    record Gets(double[] ms, double cpuMsPerGet) {
     }
 
     /** One start: how it was started, which round, seconds until healthy and the CPU seconds used until then. */
