@@ -209,8 +209,10 @@ final class Report {
         out.append(String.format(Locale.ROOT, "From the command node's 201 until `GET /bookings/{id}` on the query"
                         + " node answers 200, for a sample of the bookings of the load point (at most %d probes at"
                         + " once, one started at most every %d ms, polling every %d ms: a figure includes up to one"
-                        + " poll interval and a GET). The query node learns of new events by polling the event table"
-                        + " every 100 ms (`booking.event-store.fetch-delay`). Target: p99 < 500 ms.\n\n",
+                        + " poll interval and a GET). The query node learns of new events when the command node's"
+                        + " append notifies it (`booking.event-store.notify`, PostgreSQL's LISTEN/NOTIFY) and by"
+                        + " polling the event table every 100 ms (`booking.event-store.fetch-delay`). Target: p99 <"
+                        + " 500 ms.\n\n",
                 LagProbe.IN_FLIGHT, LagProbe.GAP_MILLIS, LagProbe.POLL_MILLIS));
         out.append("| load | probes | p50 ms | p99 ms | max ms | not visible within 15 s | p99 × target |\n");
         out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
