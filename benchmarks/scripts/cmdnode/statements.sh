@@ -8,6 +8,12 @@
 set -e
 JAR=$1
 CLUSTER="$(ls /etc/postgresql) main"
+unload() {
+  psql -h 127.0.0.1 -U root -d postgres -qc "drop extension if exists pg_stat_statements" \
+    -c "alter system reset shared_preload_libraries"
+  pg_ctlcluster --skip-systemctl-redirect $CLUSTER restart
+}
+trap unload EXIT   # also when the run fails: the extension is never left loaded
 psql -h 127.0.0.1 -U root -d postgres -qc "alter system set shared_preload_libraries = 'pg_stat_statements'"
 pg_ctlcluster --skip-systemctl-redirect $CLUSTER restart
 psql -h 127.0.0.1 -U root -d postgres -qc "create extension if not exists pg_stat_statements"
@@ -19,5 +25,3 @@ psql -h 127.0.0.1 -U root -d postgres -c "select calls, rows, round(total_exec_t
     round((100 * total_exec_time / sum(total_exec_time) over ())::numeric, 1) as pct,
     left(regexp_replace(query, '\s+', ' ', 'g'), 160) as statement
   from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 25"
-psql -h 127.0.0.1 -U root -d postgres -qc "drop extension pg_stat_statements" -c "alter system reset shared_preload_libraries"
-pg_ctlcluster --skip-systemctl-redirect $CLUSTER restart
