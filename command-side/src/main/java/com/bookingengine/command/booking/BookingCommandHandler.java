@@ -15,6 +15,7 @@ import com.bookingengine.api.booking.RescheduleBookingCommand;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.rules.Rule;
 import com.bookingengine.api.rules.RuleViolation;
+import com.bookingengine.command.caching.StoredVersions;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.command.capacity.ProviderDay;
 import com.bookingengine.command.catalogue.ServiceSnapshot;
@@ -58,6 +59,7 @@ public class BookingCommandHandler {
     private final Repository<Booking> bookings;
     private final Repository<ClassSession> sessions;
     private final ServiceSnapshots services;
+    private final StoredVersions versions;
     private final Map<ServiceType, Holding> holdings;
     private final BookingRules rules;
     private final BookingPayments payments;
@@ -65,10 +67,12 @@ public class BookingCommandHandler {
 
     public BookingCommandHandler(Repository<Booking> bookings, Repository<ClassSession> sessions,
                                  Repository<ProviderDay> days, ServiceSnapshots services,
-                                 Repository<Coupon> coupons, Repository<MembershipPlan> plans, Clock clock) {
+                                 Repository<Coupon> coupons, Repository<MembershipPlan> plans, StoredVersions versions,
+                                 Clock clock) {
         this.bookings = bookings;
         this.sessions = sessions;
         this.services = services;
+        this.versions = versions;
         this.holdings = Map.of(ServiceType.CLASS, new SessionSeats(sessions), ServiceType.COURSE,
                 new CourseSeats(new SessionSeats(sessions)), ServiceType.APPOINTMENT, new ProviderTime(days));
         this.rules = new BookingRules();
@@ -78,7 +82,11 @@ public class BookingCommandHandler {
 
     @CommandHandler
     public BookingCommandResult handle(CreateBookingCommand command, DeadlineManager deadlines) throws Exception {
-        Optional<Aggregate<Booking>> existing = find(bookings, command.bookingId());
+        // the booking id, the service and a class's session in one read where cached copies are checked; a booking id
+        // that had no events then is new (a request repeated meanwhile fails its append and is retried)
+        versions.prefetch(command.bookingId(), command.serviceId(), command.sessionId());
+        boolean maybeStored = StoredVersions.prefetched(command.bookingId()).map(Optional::isPresent).orElse(true);
+        Optional<Aggregate<Booking>> existing = maybeStored ? find(bookings, command.bookingId()) : Optional.empty();
         if (existing.isPresent()) {
             Booking booking = existing.get().invoke(b -> b);
             if (!booking.isSameRequest(command)) {

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * The aggregate cache of one aggregate type: a bounded in-memory map from aggregate id to the aggregate as this node
  * last committed it, used by Axon's caching repository ({@code @Aggregate(cache = ...)}). An entry is handed out
  * only after the event store has confirmed it is current: the highest sequence number stored for the aggregate
- * (one indexed lookup, no event read) must equal the cached version. When another node (or a rolled-back unit of
+ * (one indexed lookup, no event read) must equal the cached version, or, where the command read its aggregates'
+ * versions at its start ({@link StoredVersions}), be no higher than it. When another node (or a rolled-back unit of
  * work) has moved the aggregate on, the entry is dropped and Axon loads the aggregate from its events; so a node
  * never decides on, or refuses with, state another node has changed.
  * <p>
@@ -57,8 +58,14 @@ public class VersionCheckedCache implements Cache {
         if (!verify) {
             return (V) held.entry();
         }
-        Optional<Long> stored = eventStore.get().lastSequenceNumberFor(String.valueOf(key));
-        if (held.version() == null || !Objects.equals(stored.orElse(null), held.version())) {
+        String id = String.valueOf(key);
+        Optional<Optional<Long>> prefetched = StoredVersions.prefetched(id);
+        boolean current = prefetched.isPresent()
+                // read at the command's start: an entry this node committed since then is newer, and current
+                ? held.version() != null && held.version() >= prefetched.get().orElse(-1L)
+                : held.version() != null && Objects.equals(eventStore.get().lastSequenceNumberFor(id).orElse(null),
+                        held.version());
+        if (!current) {
             entries.invalidate(key);
             return null;
         }

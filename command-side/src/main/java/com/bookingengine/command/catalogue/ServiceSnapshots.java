@@ -1,5 +1,6 @@
 package com.bookingengine.command.catalogue;
 
+import com.bookingengine.command.caching.StoredVersions;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.lock.NullLockFactory;
@@ -24,7 +25,8 @@ import java.util.function.BiFunction;
  * A service's terms as a booking command reads them, without taking the service's lock: bookings of one service
  * never wait for each other here (they contend only for the seats they take). The terms are an immutable
  * {@link ServiceSnapshot}, kept per service with the version it was read at and handed out only while the event
- * store's highest sequence number for the service still equals that version (one indexed lookup); otherwise the
+ * store's highest sequence number for the service still equals that version (one indexed lookup, or the version the
+ * command read at its start with its other aggregates', {@link StoredVersions}); otherwise the
  * service's events are read again. A booking decided while a service update commits takes the terms before the
  * update, as if it had come first; the service lock never ordered the two across nodes anyway.
  * <p>
@@ -82,7 +84,8 @@ public class ServiceSnapshots {
                 return Optional.empty();
             }
         }
-        Optional<Long> stored = eventStore.lastSequenceNumberFor(serviceId);
+        Optional<Long> stored = StoredVersions.prefetched(serviceId)
+                .orElseGet(() -> eventStore.lastSequenceNumberFor(serviceId));
         if (stored.isEmpty()) {
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package com.bookingengine.command.booking;
 
 import com.bookingengine.api.booking.BookingCommandResult;
+import com.bookingengine.command.caching.StoredVersions;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.command.capacity.ProviderDay;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -53,7 +54,7 @@ final class Engine {
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(
                 List.of(new SimpleCorrelationDataProvider("actor"))));
         new AnnotationCommandHandlerAdapter<>(new BookingCommandHandler(bookings, store.sessions, store.days, store.serviceSnapshots,
-                store.coupons, store.plans, clock), resources).subscribe(bus);
+                store.coupons, store.plans, StoredVersions.soleWriter(), clock), resources).subscribe(bus);
         gateway = DefaultCommandGateway.builder().commandBus(bus).build();
     }
 

@@ -16,6 +16,7 @@ import com.bookingengine.api.payment.CouponCreatedEvent;
 import com.bookingengine.api.payment.CouponUsedEvent;
 import com.bookingengine.api.payment.Discount;
 import com.bookingengine.api.payment.MembershipPlanGrantedEvent;
+import com.bookingengine.command.caching.StoredVersions;
 import com.bookingengine.command.capacity.ClassSession;
 import com.bookingengine.command.capacity.ProviderDay;
 import com.bookingengine.command.catalogue.BookableService;
@@ -62,7 +63,7 @@ final class SeatStore {
     AggregateTestFixture<Booking> bookingFixture(Clock clock) {
         AggregateTestFixture<Booking> fixture = new AggregateTestFixture<>(Booking.class);
         fixture.registerAnnotatedCommandHandler(new BookingCommandHandler(fixture.getRepository(), sessions, days,
-                serviceSnapshots, coupons, plans, clock));
+                serviceSnapshots, coupons, plans, StoredVersions.soleWriter(), clock));
         return fixture;
     }
 

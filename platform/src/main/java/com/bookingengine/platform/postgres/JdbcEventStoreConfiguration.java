@@ -1,7 +1,9 @@
 package com.bookingengine.platform.postgres;
 
+import com.bookingengine.platform.axon.AggregateVersions;
 import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -19,6 +21,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -37,10 +40,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -120,8 +127,9 @@ public class JdbcEventStoreConfiguration {
      *   (docs/BENCHMARKS.md). The tracking token is worked out as Axon's engine does it, from the same three
      *   settings, which this class sets.</li>
      * </ul>
+     * It also reads the versions of several aggregates in one statement ({@link AggregateVersions}).
      */
-    static final class WithoutSnapshots extends JdbcEventStorageEngine {
+    static final class WithoutSnapshots extends JdbcEventStorageEngine implements AggregateVersions {
 
         /** Axon's defaults, set here so that {@link #getTrackedEventData} works with the values the engine has. */
         private static final int GAP_TIMEOUT_MILLIS = 60_000;
@@ -131,6 +139,42 @@ public class JdbcEventStoreConfiguration {
         WithoutSnapshots(Builder builder) {
             super(builder.gapTimeout(GAP_TIMEOUT_MILLIS).maxGapOffset(MAX_GAP_OFFSET)
                     .lowestGlobalSequence(LOWEST_GLOBAL_SEQUENCE));
+        }
+
+        /**
+         * As Axon's {@code lastSequenceNumberFor}, for several aggregates in one statement, on the connection of the
+         * caller's transaction (a command's), or on a connection of its own outside one. Each aggregate's
+         * {@code max} is a subquery of its own, which reads one entry of the (aggregate, sequence) index backwards
+         * whatever the aggregate's length; a {@code group by} over {@code in (...)} would read every event row of
+         * each (2.7 ms against 0.1 ms for three aggregates of 1,000 events, EXPLAIN ANALYZE on PostgreSQL 15).
+         */
+        @Override
+        public Map<String, Long> lastSequenceNumbersFor(Collection<String> aggregateIds) {
+            if (aggregateIds.isEmpty()) {
+                return Map.of();
+            }
+            List<String> ids = List.copyOf(aggregateIds);
+            EventSchema schema = schema();
+            String max = "(select max(" + schema.sequenceNumberColumn() + ") from " + schema.domainEventTable()
+                    + " where " + schema.aggregateIdentifierColumn() + " = ?)";
+            String sql = IntStream.range(0, ids.size()).mapToObj(i -> "select " + i + ", " + max)
+                    .collect(Collectors.joining(" union all "));
+            return JdbcUtils.executeQuery(getConnection(), connection -> {
+                PreparedStatement statement = connection.prepareStatement(sql);
+                for (int i = 0; i < ids.size(); i++) {
+                    statement.setString(i + 1, ids.get(i));
+                }
+                return statement;
+            }, resultSet -> {
+                Map<String, Long> versions = new HashMap<>();
+                while (resultSet.next()) {
+                    long version = resultSet.getLong(2);
+                    if (!resultSet.wasNull()) {
+                        versions.put(ids.get(resultSet.getInt(1)), version);
+                    }
+                }
+                return versions;
+            }, e -> new EventStoreException("Failed to read the versions of " + ids, e));
         }
 
         @Override

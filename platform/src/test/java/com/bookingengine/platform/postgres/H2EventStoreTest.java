@@ -1,5 +1,6 @@
 package com.bookingengine.platform.postgres;
 
+import com.bookingengine.platform.axon.AggregateVersions;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -26,6 +27,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -180,6 +182,24 @@ class H2EventStoreTest {
             assertThat(stored.getString(1)).isEqualTo("2026-12-01T03:23:04.123Z")
                     .isEqualTo(DateTimeUtils.formatInstant(at));
         }
+    }
+
+    @Test
+    void theVersionsOfSeveralAggregatesAreReadInOneStatementAsAxonReadsEachOne() {
+        JdbcEventStorageEngine engine = engine(JdbcEventStorageEngine.builder());
+        for (long sequence = 0; sequence < 5; sequence++) {
+            engine.appendEvents(new GenericDomainEventMessage<>("Session", "long", sequence, "reserved"));
+        }
+        engine.appendEvents(new GenericDomainEventMessage<>("Session", "short", 0, "reserved"));
+        List<String> ids = List.of("long", "unknown", "short", "a7");
+
+        Map<String, Long> versions = ((AggregateVersions) engine).lastSequenceNumbersFor(ids);
+
+        assertThat(versions).containsExactlyInAnyOrderEntriesOf(Map.of("long", 4L, "short", 0L, "a7", 0L));
+        for (String id : ids) {
+            assertThat(Optional.ofNullable(versions.get(id))).as(id).isEqualTo(engine.lastSequenceNumberFor(id));
+        }
+        assertThat(((AggregateVersions) engine).lastSequenceNumbersFor(List.of())).isEmpty();
     }
 
     /** Axon's JDBC engine as the engine configures it, over this test's table. */
