@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
  * <p>
  * The versions are read before the command takes its aggregates' locks. An aggregate this node committed since then
  * is newer in the cache than what was read; it was current when it committed, after the command began, so it is as
- * good as a version read at that instant. Another node's commit since then is caught as before a check at use would
- * catch it: an append at a sequence number the store holds is refused by its unique key and the command retried.
+ * good as a version read at that instant. Another node's commit after the read is met as a check at use met one
+ * right after it: an append at a sequence number the store holds is refused by its unique key and the command
+ * retried, and a refusal is ordered before that commit.
  * <p>
  * Only where cached copies are checked at all ({@code booking.aggregate-cache.verify}, on except on the embedded
  * default, where this process is the store's only writer); elsewhere {@link #prefetch} does nothing.
