@@ -5,13 +5,17 @@ import com.bookingengine.api.rules.RuleViolation;
 import com.bookingengine.command.capacity.ClassSession;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.bookingengine.command.UnitsOfWork.inUnitOfWork;
@@ -21,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Two "nodes" (two caching repositories, each with its own cache and lock) over one event store. The in-memory store
  * has no unique (aggregate, sequence) key, so here nothing but the cache's version check stands between a stale
- * cached session and an overbooking, or a refusal of a seat the other node gave back.
+ * cached session and an overbooking, or a refusal of a seat the other node gave back. The check against the
+ * versions a command read at its start ({@link StoredVersions}) is tested here on a store that answers one aggregate
+ * at a time; the JDBC engine's one statement is {@code H2EventStoreTest}'s.
  */
 class VersionCheckedCacheTest {
 
@@ -31,6 +37,10 @@ class VersionCheckedCacheTest {
     private final VersionCheckedCache cacheA = new VersionCheckedCache(100, () -> store, true);
     private final Repository<ClassSession> nodeA = repository(cacheA);
     private final Repository<ClassSession> nodeB = repository(new VersionCheckedCache(100, () -> store, true));
+    /** The versions a command reads at its start, from a store that answers one aggregate at a time (Axon Server). */
+    private final StoredVersions versions = new StoredVersions(true,
+            new StaticListableBeanFactory().getBeanProvider(EventStorageEngine.class),
+            new StaticListableBeanFactory(Map.of("eventStore", store)).getBeanProvider(EventStore.class));
 
     private Repository<ClassSession> repository(VersionCheckedCache cache) {
         return EventSourcingRepository.builder(ClassSession.class).eventStore(store).cache(cache).build();
@@ -103,5 +113,66 @@ class VersionCheckedCacheTest {
         assertThat(reloaded).isNotSameAs(cached);
         assertThat(inUnitOfWork(() -> node.load("s3").invoke(ClassSession::openSpots))).isEqualTo(1);
         assertThat(counted.readEvents("s3").asStream().count()).isEqualTo(1);
+    }
+
+    @Test
+    void eachAggregatesVersionIsKeptInTheUnitOfWorkWithTheIdsThatHaveNone() throws Exception {
+        inUnitOfWork(() -> nodeA.newInstance(() -> new ClassSession("s1", "yoga", START, START.plusSeconds(3600), 5)));
+        inUnitOfWork(() -> {
+            nodeA.load("s1").execute(s -> s.reserve("b1", 1));
+            return null;
+        });
+
+        inUnitOfWork(() -> {
+            versions.prefetch("s1", "new", null, " ");
+            assertThat(StoredVersions.prefetched("s1")).contains(Optional.of(1L));
+            assertThat(StoredVersions.prefetched("new")).contains(Optional.empty());
+            assertThat(StoredVersions.prefetched("not-read")).isEmpty();
+            return null;
+        });
+        assertThat(StoredVersions.prefetched("s1")).as("outside a unit of work").isEmpty();
+        inUnitOfWork(() -> {
+            StoredVersions.soleWriter().prefetch("s1");
+            assertThat(StoredVersions.prefetched("s1")).as("a sole writer reads nothing").isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void aCachedSessionOlderThanTheReadVersionIsDroppedAndOneThisNodeCommittedSinceIsHandedOut() throws Exception {
+        inUnitOfWork(() -> nodeA.newInstance(() -> new ClassSession("s2", "yoga", START, START.plusSeconds(3600), 5)));
+        Object cached = inUnitOfWork(() -> nodeA.load("s2").invoke(s -> s));
+
+        // node B moves the session on: node A's copy is older than what a command reads at its start
+        inUnitOfWork(() -> {
+            nodeB.load("s2").execute(s -> s.reserve("b1", 1));
+            return null;
+        });
+        Object reloaded = inUnitOfWork(() -> {
+            versions.prefetch("s2");
+            return nodeA.load("s2").invoke(s -> s);
+        });
+        assertThat(reloaded).isNotSameAs(cached);
+        assertThat(inUnitOfWork(() -> nodeA.load("s2").invoke(ClassSession::openSpots))).isEqualTo(4);
+
+        // a command reads the versions, then node A itself commits a booking before the command loads the session
+        Object[] committed = new Object[1];
+        Object handedOut = inUnitOfWork(() -> {
+            versions.prefetch("s2");
+            CompletableFuture.runAsync(() -> {
+                try {
+                    committed[0] = inUnitOfWork(() -> {
+                        var session = nodeA.load("s2");
+                        session.execute(s -> s.reserve("b2", 1));
+                        return session.invoke(s -> s);
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).join();
+            return nodeA.load("s2").invoke(s -> s);
+        });
+        assertThat(handedOut).as("the entry node A committed after the read, not a reload").isSameAs(committed[0]);
+        assertThat(inUnitOfWork(() -> nodeA.load("s2").invoke(ClassSession::openSpots))).isEqualTo(3);
     }
 }
