@@ -1,6 +1,7 @@
 package com.bookingengine.query;
 
 import com.bookingengine.platform.jpa.DirectUpdateTokenStore;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
@@ -15,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,11 +46,18 @@ class TokenStoreTest extends ProjectionTestSupport {
     void aStoredPositionIsWhatTheOwnerFetchesNext() {
         claimOneSegment();
 
+        Instant before = Instant.now();
         transactions.executeWithoutResult(status -> tokenStore.storeToken(new GlobalSequenceTrackingToken(42), processor, 0));
 
         assertThat(stored())
                 .isEqualTo(new GlobalSequenceTrackingToken(42));
         assertThat(tokenStore).isInstanceOf(DirectUpdateTokenStore.class);
+        // the row's time of storing is Axon's text, as its TokenEntry writes and reads it
+        String timestamp = jdbc.queryForObject(
+                "select timestamp from token_entry where processor_name = ? and segment = 0", String.class, processor);
+        Instant storedAt = DateTimeUtils.parseInstant(timestamp);
+        assertThat(timestamp).isEqualTo(DateTimeUtils.formatInstant(storedAt));
+        assertThat(storedAt).isBetween(before.truncatedTo(ChronoUnit.MILLIS), Instant.now());
     }
 
     @Test
