@@ -4,7 +4,6 @@ import com.bookingengine.platform.axon.AggregateVersions;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -71,7 +70,10 @@ public class StoredVersions {
         Set<String> ids = Arrays.stream(aggregateIds).filter(id -> id != null && !id.isBlank())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         if (!ids.isEmpty()) {
-            CurrentUnitOfWork.get().root().resources().put(RESOURCE, new Read(ids, reader.get().apply(ids)));
+            Map<String, Long> stored = reader.get().apply(ids);
+            Map<String, Optional<Long>> read = ids.stream()
+                    .collect(Collectors.toMap(id -> id, id -> Optional.ofNullable(stored.get(id))));
+            CurrentUnitOfWork.get().root().resources().put(RESOURCE, read);
         }
     }
 
@@ -83,17 +85,12 @@ public class StoredVersions {
         if (!CurrentUnitOfWork.isStarted()) {
             return Optional.empty();
         }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Read read = root.getResource(RESOURCE);
-        return read == null || !read.ids().contains(aggregateId) ? Optional.empty()
-                : Optional.of(Optional.ofNullable(read.versions().get(aggregateId)));
+        Map<String, Optional<Long>> read = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+        return read == null ? Optional.empty() : Optional.ofNullable(read.get(aggregateId));
     }
 
     private static Map<String, Long> oneByOne(EventStore store, Set<String> ids) {
         return ids.stream().flatMap(id -> store.lastSequenceNumberFor(id).map(v -> Map.entry(id, v)).stream())
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    private record Read(Set<String> ids, Map<String, Long> versions) {
     }
 }
