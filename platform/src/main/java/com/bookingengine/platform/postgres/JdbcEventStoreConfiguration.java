@@ -95,15 +95,20 @@ public class JdbcEventStoreConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider(dataSource))
-                .transactionManager(transactionManager)
+                .transactionManager(engineTransactions(transactionManager))
                 .schema(SCHEMA)
                 .dataType(byte[].class));
     }
 
+    /** The engine's transactions: {@link ReadsJoinOnly}, its reads begin none of their own. */
+    static TransactionManager engineTransactions(TransactionManager transactionManager) {
+        return new ReadsJoinOnly(transactionManager);
+    }
+
     /**
-     * The engine's connections: the connection of the Spring transaction it runs in (the engine runs its appends and
-     * reads in one, joining the command's or projection's), given back to that transaction after each use; outside a
-     * transaction, a pooled connection for that one use. Not wrapped in Axon's
+     * The engine's connections: the connection of the Spring transaction it runs in (the engine runs its appends in
+     * one, joining the command's or projection's, and its reads in the caller's if there is one), given back to that
+     * transaction after each use; outside a transaction, a pooled connection for that one use. Not wrapped in Axon's
      * {@code UnitOfWorkAwareConnectionProviderWrapper}, as Axon's own auto-configuration does: that wrapper closes the
      * connection once more when the unit of work cleans up, after the transaction has already returned it to the pool,
      * and Hikari's second close clears the statement list the connection's next borrower is using (a booking answered

@@ -1,6 +1,7 @@
 package com.bookingengine.platform.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -20,6 +23,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,20 +56,9 @@ class EventStoreConnectionTest {
                 return watch(pool.getConnection());
             }
         };
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create table DomainEventEntry (globalIndex bigint auto_increment primary key,"
-                    + " aggregateIdentifier varchar(255) not null, sequenceNumber bigint not null, type varchar(255),"
-                    + " eventIdentifier varchar(255) not null unique, metaData blob, payload blob not null,"
-                    + " payloadRevision varchar(255), payloadType varchar(255) not null,"
-                    + " timeStamp varchar(255) not null, unique (aggregateIdentifier, sequenceNumber))");
-        }
+        createEventTable();
         SpringTransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(watched));
-        JdbcEventStorageEngine engine = new JdbcEventStoreConfiguration.WithoutSnapshots(JdbcEventStorageEngine.builder()
-                .connectionProvider(JdbcEventStoreConfiguration.connectionProvider(watched))
-                .transactionManager(transactions)
-                .eventSerializer(JacksonSerializer.defaultSerializer())
-                .snapshotSerializer(JacksonSerializer.defaultSerializer())
-                .dataType(byte[].class));
+        JdbcEventStorageEngine engine = engine(watched, transactions);
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
         try {
             for (long sequence = 0; sequence < 3; sequence++) {
@@ -82,6 +76,67 @@ class EventStoreConnectionTest {
         assertThat(borrowed).as("connections borrowed").isPositive();
         assertThat(closedAgain).as("connections closed again after the pool had them back").isEmpty();
         assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections still borrowed").isZero();
+    }
+
+    @Test
+    void theEnginesReadsJoinATransactionAndBeginNoneOfTheirOwnWhileItsAppendsStillRunInOne() throws SQLException {
+        pool.setJdbcUrl("jdbc:h2:mem:event-store-reads-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        pool.setMaximumPoolSize(4);
+        createEventTable();
+        AtomicInteger begun = new AtomicInteger();
+        DataSourceTransactionManager counting = new DataSourceTransactionManager(pool) {
+            @Override
+            protected void doBegin(Object transaction, TransactionDefinition definition) {
+                begun.incrementAndGet();
+                super.doBegin(transaction, definition);
+            }
+        };
+        JdbcEventStorageEngine engine = engine(pool, new SpringTransactionManager(counting));
+
+        // an append outside any transaction still begins one of its own: its events commit together
+        engine.appendEvents(event(0), event(1), event(2));
+        assertThat(begun).as("transactions begun by the append").hasValue(1);
+
+        // a tracked read (a processor's stream, the event store's reading thread) begins none
+        assertThat(engine.readEvents(null, false).map(m -> ((DomainEventMessage<?>) m).getSequenceNumber()))
+                .containsExactly(0L, 1L, 2L);
+        assertThat(engine.readEvents("booking-1").asStream()).hasSize(3);
+        assertThat(begun).as("transactions begun after the reads").hasValue(1);
+        assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections still borrowed").isZero();
+
+        // inside a transaction a read joins it: it sees the transaction's own append before the commit, on its connection
+        new TransactionTemplate(counting).executeWithoutResult(status -> {
+            engine.appendEvents(event(3));
+            assertThat(engine.readEvents("booking-1").asStream()).hasSize(4);
+            assertThat(engine.readEvents(null, false)).hasSize(4);
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("connections borrowed").isOne();
+            status.setRollbackOnly();
+        });
+        assertThat(begun).hasValue(2);
+        assertThat(engine.readEvents(null, false)).as("after the rollback").hasSize(3);
+    }
+
+    private void createEventTable() throws SQLException {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("create table DomainEventEntry (globalIndex bigint auto_increment primary key,"
+                    + " aggregateIdentifier varchar(255) not null, sequenceNumber bigint not null, type varchar(255),"
+                    + " eventIdentifier varchar(255) not null unique, metaData blob, payload blob not null,"
+                    + " payloadRevision varchar(255), payloadType varchar(255) not null,"
+                    + " timeStamp varchar(255) not null, unique (aggregateIdentifier, sequenceNumber))");
+        }
+    }
+
+    private JdbcEventStorageEngine engine(DataSource dataSource, SpringTransactionManager transactions) {
+        return new JdbcEventStoreConfiguration.WithoutSnapshots(JdbcEventStorageEngine.builder()
+                .connectionProvider(JdbcEventStoreConfiguration.connectionProvider(dataSource))
+                .transactionManager(JdbcEventStoreConfiguration.engineTransactions(transactions))
+                .eventSerializer(JacksonSerializer.defaultSerializer())
+                .snapshotSerializer(JacksonSerializer.defaultSerializer())
+                .dataType(byte[].class));
+    }
+
+    private static GenericDomainEventMessage<String> event(long sequence) {
+        return new GenericDomainEventMessage<>("BookingCreated", "booking-1", sequence, "payload " + sequence);
     }
 
     /** The pool's connection, remembering each close made after the first. */
