@@ -20,11 +20,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A real tracking processor on a real embedded event store, reading through {@link LingeringEventSource}. */
+/** A real tracking processor on a real embedded event store, reading through {@link LingeringEventSource}, lingering or paced. */
 class LingeringEventSourceTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
@@ -44,8 +45,7 @@ class LingeringEventSourceTest {
     @Test
     void eventsCommittedWhileAWokenProcessorLingersJoinItsBatch() throws InterruptedException {
         start(Duration.ofMillis(500));
-        await().atMost(Duration.ofSeconds(10)).until(() -> processor.processingStatus().get(0) != null
-                && processor.processingStatus().get(0).isCaughtUp());
+        awaitCaughtUp();
 
         for (String event : List.of("first", "second", "third")) {
             store.publish(GenericEventMessage.asEventMessage(event));
@@ -68,7 +68,57 @@ class LingeringEventSourceTest {
         assertThat(batchesOf()).hasSize(3);
     }
 
+    @Test
+    void aPacedProcessorThatKeepsUpTakesTheEventsOfEachIntervalInOneBatch() throws InterruptedException {
+        start(LingeringEventSource.paced(store, Duration.ofMillis(300), 100));
+        awaitCaughtUp();
+
+        for (int i = 0; i < 40; i++) {
+            store.publish(GenericEventMessage.asEventMessage("event " + i));
+            TimeUnit.MILLISECONDS.sleep(25);
+        }
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> handled().size() == 40);
+        // about 1 s of events: the first at once, then one batch per 300 ms at most (unpaced: a batch per event)
+        assertThat(batchesOf()).hasSizeBetween(2, 6);
+        assertThat(handled()).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 40).mapToObj(i -> "event " + i).toList());
+    }
+
+    @Test
+    void aPacedProcessorTakesTheFirstEventAfterAQuietIntervalAtOnceAndTheNextOnlyOnceTheIntervalHasPassed() {
+        start(LingeringEventSource.paced(store, Duration.ofHours(1), 100));
+        awaitCaughtUp();
+
+        store.publish(GenericEventMessage.asEventMessage("first"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> handled().size() == 1);
+
+        store.publish(GenericEventMessage.asEventMessage("second"));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> handled().size() == 1);
+    }
+
+    @Test
+    void aPacedProcessorThatIsBehindIsNeverHeldBack() {
+        for (int i = 0; i < 250; i++) {
+            store.publish(GenericEventMessage.asEventMessage("event " + i));
+        }
+
+        start(LingeringEventSource.paced(store, Duration.ofHours(1), 100));
+
+        // two full batches, then the rest: none of them waits for the hour
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled().size() == 250);
+        assertThat(batchesOf()).extracting(List::size).containsExactlyInAnyOrder(100, 100, 50);
+    }
+
+    private void awaitCaughtUp() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> processor.processingStatus().get(0) != null
+                && processor.processingStatus().get(0).isCaughtUp());
+    }
+
     private void start(Duration linger) {
+        start(new LingeringEventSource(store, linger));
+    }
+
+    private void start(LingeringEventSource source) {
         EventMessageHandler listener = event -> {
             record(event);
             return null;
@@ -76,7 +126,7 @@ class LingeringEventSourceTest {
         processor = TrackingEventProcessor.builder()
                 .name("lingering")
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(listener).build())
-                .messageSource(new LingeringEventSource(store, linger))
+                .messageSource(source)
                 .tokenStore(new InMemoryTokenStore())
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

@@ -24,11 +24,14 @@ import java.util.Locale;
  * @param threads             how many deliveries one node sends at once (the bounded pool: a slow receiver never
  *                            holds up more than these threads, and never a command)
  * @param deliveredRetention  how long acknowledged deliveries stay listed before they are deleted
+ * @param outboxPace          the least time between two batches of the outbox processor while it keeps up (200 ms;
+ *                            zero: none): under load the events of that time become one transaction instead of one
+ *                            each, and deliveries wait for the senders' poll anyway
  */
 @ConfigurationProperties(prefix = "booking.webhooks")
 public record WebhookProperties(List<String> allowedHosts, boolean allowPrivateTargets, Duration timeout,
                                 Duration initialBackoff, Duration maxBackoff, Duration maxAge, Duration pollInterval,
-                                int threads, Duration deliveredRetention) {
+                                int threads, Duration deliveredRetention, Duration outboxPace) {
 
     public WebhookProperties {
         allowedHosts = allowedHosts == null ? List.of()
@@ -40,6 +43,7 @@ public record WebhookProperties(List<String> allowedHosts, boolean allowPrivateT
         pollInterval = orDefault(pollInterval, Duration.ofSeconds(1));
         threads = threads <= 0 ? 4 : threads;
         deliveredRetention = orDefault(deliveredRetention, Duration.ofDays(7));
+        outboxPace = outboxPace == null || outboxPace.isNegative() ? Duration.ofMillis(200) : outboxPace;
     }
 
     /**

@@ -16,7 +16,7 @@ class WebhookTargetsTest {
 
     private static WebhookProperties properties(boolean allowPrivate, List<String> allowed) {
         return new WebhookProperties(allowed, allowPrivate, null, Duration.ofSeconds(5), Duration.ofHours(1), null,
-                null, 0, null);
+                null, 0, null, null);
     }
 
     @Test
