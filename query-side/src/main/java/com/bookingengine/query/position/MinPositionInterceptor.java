@@ -34,12 +34,18 @@ public class MinPositionInterceptor implements HandlerInterceptor {
 
     public static final String HEADER = "X-Min-Position";
 
-    /** The projection each feature's queries read; a feature not named here reads the event store only. */
+    /**
+     * The projections each feature's queries read (the audit reads the event store only); a feature not named here
+     * waits for every projection, the webhook outbox's among them. The calendar feed must not wait for the outbox,
+     * whose writer takes a batch at most every {@code booking.webhooks.outbox-pace}.
+     */
     private static final Map<String, List<String>> READ_MODELS = Map.of(
             "com.bookingengine.query.booking", List.of(BookingProjection.PROCESSING_GROUP),
             "com.bookingengine.query.availability", List.of(AvailabilityProjection.PROCESSING_GROUP),
             "com.bookingengine.query.catalogue", List.of(CatalogueProjection.PROCESSING_GROUP),
             "com.bookingengine.query.checkout", List.of(CheckoutOptionsProjection.PROCESSING_GROUP),
+            "com.bookingengine.query.calendar",
+            List.of(CatalogueProjection.PROCESSING_GROUP, BookingProjection.PROCESSING_GROUP),
             "com.bookingengine.query.audit", List.of());
 
     private final ReadModelPositions positions;
