@@ -25,7 +25,10 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A real tracking processor on a real embedded event store, reading through {@link LingeringEventSource}, lingering or paced. */
+/**
+ * A real tracking processor on a real embedded event store, reading through {@link LingeringEventSource}, lingering or
+ * paced.
+ */
 class LingeringEventSourceTest {
 
     private final EmbeddedEventStore store = EmbeddedEventStore.builder()
@@ -84,7 +87,8 @@ class LingeringEventSourceTest {
         // about 1 s of events (longer on a slow machine): the first at once, then one batch per 300 ms at most, and the
         // last after publishing ended (unpaced: a batch per event)
         assertThat(batchesOf()).hasSizeBetween(2, (int) (publishing / 300) + 2);
-        assertThat(handled()).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 40).mapToObj(i -> "event " + i).toList());
+        assertThat(handled())
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 40).mapToObj(i -> "event " + i).toList());
     }
 
     @Test
