@@ -106,7 +106,7 @@ public class JdbcEventStoreConfiguration {
     /**
      * Hibernate binds no XML mapping where this engine stores the events. The only one, platform's
      * {@code META-INF/orm.xml}, tells Hibernate to give out Axon's {@code globalIndex} one at a time, which matters
-     * only where Hibernate inserts the events (the JPA engine); binding it through JAXB and its schemas was 7 % of a
+     * only where Hibernate inserts the events (the JPA engine); binding it through JAXB and its schemas was 6.8 % of a
      * start's samples (docs/BENCHMARKS.md, "Start-up without the XML mapping"). Without it Hibernate makes the H2
      * event table's sequence with an increment of 50: {@link #prepareH2} sets it to 1, and Hibernate takes the
      * increment the database has instead of refusing to start on the difference (a ./data store made with the
