@@ -1,11 +1,9 @@
 package com.bookingengine.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.persistence.EntityManagerFactory;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
-import org.hibernate.cfg.AvailableSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,33 +63,6 @@ class EventStoreUpgradeTest {
                     .as("positions the JDBC engine gave out continue the JPA engine's sequence, one by one")
                     .first().isEqualTo(last + 1);
             assertThat(api.get(Api.AUDITOR, "/audit/verify").body().path("valid").asBoolean()).isTrue();
-        }
-    }
-
-    /**
-     * The default binds no XML mapping, so Hibernate makes the event table's sequence with an increment of 50: the
-     * store still gives out positions one by one, on a fresh store and after a restart on it (where the sequence and
-     * Hibernate's default increment differ).
-     */
-    @Test
-    void aFreshStoreGivesOutPositionsOneByOneBeforeAndAfterARestart() {
-        List<Long> first;
-        Api.ClassFixture session;
-        try (ConfigurableApplicationContext node = Nodes.start(Map.of("booking.data-dir", dataDir.toString()))) {
-            assertThat(node.getBean(EntityManagerFactory.class).getProperties())
-                    .containsEntry(AvailableSettings.XML_MAPPING_ENABLED, false);
-            Api api = Nodes.api(node);
-            session = api.createClass(3, Map.of());
-            assertThat(api.post(Api.BOOKER, "/bookings", Api.booking(session, "IN_PERSON")).status()).isEqualTo(201);
-            first = positions(api);
-        }
-        try (ConfigurableApplicationContext node = Nodes.start(Map.of("booking.data-dir", dataDir.toString()))) {
-            Api api = Nodes.api(node);
-            assertThat(api.post(Api.BOOKER, "/bookings", Api.booking(session, "IN_PERSON")).status()).isEqualTo(201);
-            List<Long> all = positions(api);
-            assertThat(all).startsWith(first.toArray(Long[]::new)).hasSizeGreaterThan(first.size());
-            assertThat(all).as("positions 1, 2, 3, ... across the restart")
-                    .isEqualTo(LongStream.rangeClosed(1, all.size()).boxed().toList());
         }
     }
 

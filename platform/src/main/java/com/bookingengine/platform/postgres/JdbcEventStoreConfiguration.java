@@ -27,13 +27,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
-import org.hibernate.cfg.AvailableSettings;
-import org.hibernate.id.SequenceMismatchStrategy;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.orm.jpa.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 
 import java.sql.Connection;
@@ -101,24 +98,6 @@ public class JdbcEventStoreConfiguration {
                 .transactionManager(engineTransactions(transactionManager))
                 .schema(SCHEMA)
                 .dataType(byte[].class));
-    }
-
-    /**
-     * Hibernate binds no XML mapping where this engine stores the events. The only one, platform's
-     * {@code META-INF/orm.xml}, tells Hibernate to give out Axon's {@code globalIndex} one at a time, which matters
-     * only where Hibernate inserts the events (the JPA engine); binding it through JAXB and its schemas was 6.8 % of a
-     * start's samples (docs/BENCHMARKS.md, "Start-up without the XML mapping"). Without it Hibernate makes the H2
-     * event table's sequence with an increment of 50: {@link #prepareH2} sets it to 1, and Hibernate takes the
-     * increment the database has instead of refusing to start on the difference (a ./data store made with the
-     * mapping has 1 already). On PostgreSQL Flyway makes the sequence and Hibernate maps no event entity.
-     */
-    @Bean
-    public HibernatePropertiesCustomizer eventEntitiesWithoutXmlMapping() {
-        return properties -> {
-            properties.putIfAbsent(AvailableSettings.XML_MAPPING_ENABLED, false);
-            properties.putIfAbsent(AvailableSettings.SEQUENCE_INCREMENT_SIZE_MISMATCH_STRATEGY,
-                    SequenceMismatchStrategy.FIX);
-        };
     }
 
     /** The engine's transactions: {@link ReadsJoinOnly}, its reads begin none of their own. */
@@ -313,8 +292,8 @@ public class JdbcEventStoreConfiguration {
      *   JDBC engine became the default), the event table is the one made for Axon's JPA entity: its
      *   {@code global_index} has no default, the JPA engine took each value from {@code domain_event_entry_seq}
      *   (orm.xml, increment 1). The JDBC engine leaves the column out of its insert, so the column draws from that
-     *   same sequence, set to increment by 1 (Hibernate makes it with 50 when it binds no orm.xml): old rows, old and
-     *   new files alike stay as they are, and the index continues where the JPA engine stopped.</li>
+     *   same sequence: old rows, old and new files alike stay as they are, and the index continues where the JPA
+     *   engine stopped.</li>
      * </ul>
      */
     static boolean prepareH2(DataSource dataSource, boolean schemaMadeByHibernate, Runnable awaitSchema) {
@@ -327,7 +306,6 @@ public class JdbcEventStoreConfiguration {
                 if (schemaMadeByHibernate) {
                     // Hibernate may still be making its tables on the background thread of a deferred start
                     awaitSchema.run();
-                    statement.execute("ALTER SEQUENCE domain_event_entry_seq INCREMENT BY 1");
                     statement.execute("ALTER TABLE domain_event_entry ALTER COLUMN global_index"
                             + " SET DEFAULT NEXT VALUE FOR domain_event_entry_seq");
                 }
