@@ -48,7 +48,7 @@ class MoneyTest {
     @Test
     void onlyAPlainDecimalStringIsAnAmount() {
         for (String notPlain : new String[]{"1e1000", "1E3", "1e-1000", "+1", " 1", "1 ", "1,00", ".5", "5.", "0x10",
-                "NaN", "Infinity", "", "1_000", "١٢"}) {
+                "NaN", "Infinity", "", "1_000", "١٢", ".", "1.2.3", "1..2", "1.-2", "1.2e3"}) {
             assertRefused(notPlain, "EUR", "plain decimal");
         }
         assertRefused("1".repeat(41), "EUR", "plain decimal");
