@@ -11,11 +11,15 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingModule;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.lifecycle.Phase;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -148,6 +152,22 @@ public class AxonMessagingConfiguration {
                         .forSingleThreadedProcessing()
                         .andInitialSegmentsCount(1)
                         .andBatchSize(100));
+    }
+
+    /**
+     * Axon's event processing module, whose tracking processors ask their handlers what never changes (whether they
+     * replay, which payload types they handle) once instead of per event ({@link SettledHandlerInvoker}).
+     */
+    @Bean
+    public EventProcessingModule eventProcessingModule() {
+        return new EventProcessingModule() {
+            @Override
+            protected EventProcessor trackingEventProcessor(String name, EventHandlerInvoker handlers,
+                                                            TrackingEventProcessorConfiguration configuration,
+                                                            StreamableMessageSource<TrackedEventMessage<?>> source) {
+                return super.trackingEventProcessor(name, new SettledHandlerInvoker(handlers), configuration, source);
+            }
+        };
     }
 
     /**
