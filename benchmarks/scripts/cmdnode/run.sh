@@ -1,7 +1,9 @@
 #!/bin/bash
 # Command node (postgres profile) alone under 16 booking clients: CPU per booking from /proc. Compile Driver.java
 # here first (javac Driver.java). usage: run.sh <command jar> <label> [jfr]; env WARM, POINT, QUERY=1 (a query node
-# too, its CPU second; QJFR=1 records it under JFR as <label>-query.jfr), PG=1 (the CPU of every postgres process last), ARGS (more --options for the node), JFRDELAY, JFRDUR, OUT (logs, recordings). docs/BENCHMARKS.md, "Command node on PostgreSQL".
+# too, its CPU second; QJFR=1 records it under JFR as <label>-query.jfr; QJAVA_OPTS, more JVM options for it), PG=1
+# (the CPU of every postgres process last), ARGS (more --options for the node), JFRDELAY, JFRDUR, OUT (logs,
+# recordings). docs/BENCHMARKS.md, "Command node on PostgreSQL".
 # usage: run.sh <jar> <label> [jfr]
 JAR=$1; LABEL=$2; JFR=$3
 DB=cmdprof_$(date +%s%N | tail -c 8)
@@ -17,7 +19,7 @@ for i in $(seq 1 180); do curl -s -o /dev/null http://127.0.0.1:$PORT/actuator/h
 PIDS=$JPID
 if [ -n "$QUERY" ]; then
   QPORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("",0));print(s.getsockname()[1])')
-  QOPTS="-Xmx512m -Daxoniq.update-checker.disabled=true"
+  QOPTS="-Xmx512m -Daxoniq.update-checker.disabled=true $QJAVA_OPTS"
   [ -n "$QJFR" ] && QOPTS="$QOPTS -XX:StartFlightRecording=filename=${OUT:-/tmp/cmdprof}/$LABEL-query.jfr,settings=profile,delay=${JFRDELAY:-20}s,duration=${JFRDUR:-15}s"
   java $QOPTS -jar ${QUERY_JAR:-query-side/target/booking-query-side.jar} --server.port=$QPORT --spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$DB --spring.datasource.username=root --spring.datasource.hikari.maximum-pool-size=10 > ${OUT:-/tmp/cmdprof}/$LABEL-query.log 2>&1 &
   QPID=$!; PIDS=$JPID,$QPID

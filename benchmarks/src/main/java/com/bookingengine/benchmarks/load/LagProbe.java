@@ -1,6 +1,11 @@
 package com.bookingengine.benchmarks.load;
 
 import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -10,10 +15,17 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Projection lag as a client sees it: for a sample of the bookings a load point creates on the command node, the
- * time from the command's 201 answer until {@code GET /bookings/{id}} on the query node first answers 200, polled
- * every {@value #POLL_MILLIS} ms (so a figure includes up to one poll interval and one GET round trip). At most
- * {@value #IN_FLIGHT} probes run at once and a new one starts at most every {@value #GAP_MILLIS} ms, to keep the
- * probing itself from loading the query node.
+ * time from the command's 201 answer until {@code GET /bookings/{id}} on the query node first answers 200. Two ways
+ * of asking, alternating from probe to probe so that both meet the same moments of the load:
+ * <ul>
+ *   <li>{@link Method#POLLED}: the GET repeated every {@value #POLL_MILLIS} ms until it answers 200 (a figure
+ *   includes up to one poll interval and one GET round trip; each probe sends the query node a GET per poll);</li>
+ *   <li>{@link Method#WAITED}: one GET carrying the command's {@code X-Event-Position} as {@code X-Min-Position}, the
+ *   product's read-your-writes: the query node answers once its booking list has processed the event (a 503 after
+ *   its patience is asked again). A 404 to it would be a broken promise: it is counted, and the probe polls on.</li>
+ * </ul>
+ * At most {@value #IN_FLIGHT} probes run at once and a new one starts at most every {@value #GAP_MILLIS} ms, to keep
+ * the probing itself from loading the query node.
  */
 final class LagProbe {
 
@@ -22,8 +34,19 @@ final class LagProbe {
     static final int GAP_MILLIS = 100;
     static final long TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(15);
 
+    /** How a probe asks whether the booking is visible. */
+    enum Method {
+        POLLED, WAITED;
+
+        /** As the report and the {@code lag-probes} argument write it. */
+        String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     private final String queryUrl;
     private final String key;
+    private final List<Method> methods;
     private final ExecutorService pool = Executors.newFixedThreadPool(IN_FLIGHT, r -> {
         Thread thread = new Thread(r, "lag-probe");
         thread.setDaemon(true);
@@ -31,17 +54,29 @@ final class LagProbe {
     });
     private final Semaphore slots = new Semaphore(IN_FLIGHT);
     private final AtomicLong lastStart = new AtomicLong();
-    private final AtomicLong probes = new AtomicLong();
-    private final AtomicLong timeouts = new AtomicLong();
-    private Histogram micros = new Histogram(60_000_000L, 3);
+    private final AtomicLong started = new AtomicLong();
+    private final Map<Method, Tally> tallies = new EnumMap<>(Method.class);
 
-    LagProbe(String queryUrl, String key) {
+    /** One way's probes of the current point. */
+    private static final class Tally {
+        long probes;
+        long timeouts;
+        long early;
+        Histogram micros = new Histogram(60_000_000L, 3);
+    }
+
+    LagProbe(String queryUrl, String key, List<Method> methods) {
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("no lag probe method");
+        }
         this.queryUrl = queryUrl;
         this.key = key;
+        this.methods = List.copyOf(methods);
+        this.methods.forEach(method -> tallies.put(method, new Tally()));
     }
 
     Load.Listener listener() {
-        return (call, status, answeredAt) -> {
+        return (call, status, answeredAt, position) -> {
             if (status != 201 || call.bookingId() == null) {
                 return;
             }
@@ -50,9 +85,10 @@ final class LagProbe {
                     || !lastStart.compareAndSet(last, answeredAt) || !slots.tryAcquire()) {
                 return;
             }
+            Method method = methods.get((int) (started.getAndIncrement() % methods.size()));
             pool.execute(() -> {
                 try {
-                    probe(call.bookingId(), answeredAt);
+                    probe(call.bookingId(), answeredAt, method == Method.WAITED ? position : -1, method);
                 } finally {
                     slots.release();
                 }
@@ -60,33 +96,50 @@ final class LagProbe {
         };
     }
 
-    private void probe(String bookingId, long answeredAt) {
-        HttpRequest request = Http.getRequest(queryUrl + "/api/v1/bookings/" + bookingId, key);
-        probes.incrementAndGet();
+    private void probe(String bookingId, long answeredAt, long position, Method method) {
+        String url = queryUrl + "/api/v1/bookings/" + bookingId;
+        HttpRequest request = position < 0 ? Http.getRequest(url, key)
+                : HttpRequest.newBuilder(Http.getRequest(url, key), (name, value) -> true)
+                .header("X-Min-Position", Long.toString(position)).build();
+        synchronized (this) {
+            tallies.get(method).probes++;
+        }
+        boolean polling = position < 0;
         while (true) {
             Http.Reply reply;
             try {
-                reply = Http.send(request);
+                reply = Http.send(polling ? Http.getRequest(url, key) : request);
             } catch (RuntimeException e) {
                 reply = new Http.Reply(-1, e.toString());
             }
             long now = System.nanoTime();
             if (reply.status() == 200) {
                 synchronized (this) {
-                    micros.recordValue(Math.min(60_000_000L, Math.max(0, now - answeredAt) / 1000));
+                    tallies.get(method).micros.recordValue(Math.min(60_000_000L, Math.max(0, now - answeredAt) / 1000));
                 }
                 return;
             }
             if (now - answeredAt > TIMEOUT_NANOS) {
-                timeouts.incrementAndGet();
+                synchronized (this) {
+                    tallies.get(method).timeouts++;
+                }
                 return;
             }
-            ServerProcess.sleep(POLL_MILLIS);
+            if (!polling && reply.status() == 404) {
+                // answered before the read model had the booking, although it was asked to wait for it
+                synchronized (this) {
+                    tallies.get(method).early++;
+                }
+                polling = true;
+            }
+            if (polling || reply.status() < 0) {
+                ServerProcess.sleep(POLL_MILLIS);
+            }
         }
     }
 
-    /** Waits for the probes under way, hands back this point's figures and starts counting afresh. */
-    Results.Lag finish(int clients) {
+    /** Waits for the probes under way, hands back this point's figures (one per method) and starts afresh. */
+    List<Results.Lag> finish(int clients) {
         try {
             if (!slots.tryAcquire(IN_FLIGHT, 30, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("lag probes still running after 30 s");
@@ -97,9 +150,13 @@ final class LagProbe {
             throw new IllegalStateException(e);
         }
         synchronized (this) {
-            Results.Lag lag = new Results.Lag(clients, probes.getAndSet(0), timeouts.getAndSet(0), micros, POLL_MILLIS);
-            micros = new Histogram(60_000_000L, 3);
-            return lag;
+            List<Results.Lag> lags = new ArrayList<>();
+            for (Method method : methods) {
+                Tally tally = tallies.put(method, new Tally());
+                lags.add(new Results.Lag(clients, method, tally.probes, tally.timeouts, tally.early, tally.micros,
+                        POLL_MILLIS));
+            }
+            return lags;
         }
     }
 

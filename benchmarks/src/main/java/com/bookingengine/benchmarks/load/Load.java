@@ -31,12 +31,15 @@ final class Load {
         Call next(int client);
     }
 
-    /** Told about every answer within the deadline, from the client's thread. */
+    /**
+     * Told about every answer within the deadline, from the client's thread, with the answer's
+     * {@code X-Event-Position} (-1 without one).
+     */
     interface Listener {
-        void answered(Call call, int status, long answeredAtNanos);
+        void answered(Call call, int status, long answeredAtNanos, long eventPosition);
     }
 
-    static final Listener NONE = (call, status, at) -> {
+    static final Listener NONE = (call, status, at, position) -> {
     };
 
     private Load() {
@@ -69,11 +72,13 @@ final class Load {
                     long sent = System.nanoTime();
                     int status;
                     String body = null;
+                    long position = -1;
                     try {
                         HttpResponse<String> response = Http.CLIENT.send(call.request(),
                                 HttpResponse.BodyHandlers.ofString());
                         status = response.statusCode();
                         body = response.body();
+                        position = response.headers().firstValue("X-Event-Position").map(Long::parseLong).orElse(-1L);
                     } catch (IOException e) {
                         status = -1;
                         body = e.toString();
@@ -90,7 +95,7 @@ final class Load {
                     } else if (samples.size() < 5) {
                         samples.add(status + " " + abbreviate(body));
                     }
-                    listener.answered(call, status, answered);
+                    listener.answered(call, status, answered, position);
                     if (status == -1) {
                         ServerProcess.sleep(20); // a refused connection must not spin
                     }

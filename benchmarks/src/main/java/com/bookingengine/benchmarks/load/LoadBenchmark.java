@@ -302,7 +302,7 @@ public final class LoadBenchmark {
                 query.start(START_TIMEOUT);
             }
             results.startups.put("query-side jar, postgres profile", query.startSeconds);
-            LagProbe probe = new LagProbe(query.baseUrl(), keys.get("OWNER"));
+            LagProbe probe = new LagProbe(query.baseUrl(), keys.get("OWNER"), config.lagProbes());
             try {
                 standardPoints("split", split, config.jfr() && config.smoke() ? command : null, probe);
             } finally {
@@ -371,10 +371,12 @@ public final class LoadBenchmark {
             Load.Point point = Load.run(system, clients, Duration.ofSeconds(config.pointSeconds()),
                     deployment.bookings(service, sessions), probing ? probe.listener() : Load.NONE);
             if (probing) {
-                Results.Lag lag = probe.finish(clients);
-                results.lag.put(clients, lag);
-                log("  lag: %d probes, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d timeouts", lag.probes(),
-                        lag.millis(50), lag.millis(99), lag.max(), lag.timeouts());
+                for (Results.Lag lag : probe.finish(clients)) {
+                    results.lag.add(lag);
+                    log("  lag, %s: %d probes, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d timeouts, %d early",
+                            lag.method().label(), lag.probes(), lag.millis(50), lag.millis(99), lag.max(),
+                            lag.timeouts(), lag.early());
+                }
             }
             results.points(system).put(clients, point);
             checkCreated(system + ", " + clients + " clients", deployment, service, sessions, point);
@@ -500,7 +502,7 @@ public final class LoadBenchmark {
             return null;
         };
         Load.Point point = Load.run(system + " sell-out race", config.contentionClients(), Duration.ofSeconds(120),
-                race, (call, status, at) -> {
+                race, (call, status, at, position) -> {
                     if (status == 201) {
                         created.incrementAndGet(call.session());
                     } else if (status == 409) {

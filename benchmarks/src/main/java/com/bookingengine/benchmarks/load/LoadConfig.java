@@ -52,6 +52,11 @@ record LoadConfig(
          */
         int availabilityWarmSeconds,
         boolean jfr,
+        /**
+         * How the lag probes ask the query node ({@link LagProbe}): {@code polled}, {@code waited}
+         * ({@code X-Min-Position}) or both, alternating from probe to probe.
+         */
+        List<LagProbe.Method> lagProbes,
         /** Starts each way in the startup target. */
         int startRounds,
         String engineHeap,
@@ -102,6 +107,7 @@ record LoadConfig(
                 r.integer("availability-samples", smoke ? 20 : 500),
                 r.integer("availability-warm-seconds", smoke ? 1 : 30),
                 Boolean.parseBoolean(r.string("jfr", "true")),
+                r.list("lag-probes", "polled,waited").stream().map(LoadConfig::lagProbe).toList(),
                 r.integer("start-rounds", smoke ? 1 : 2),
                 r.string("engine-heap", "512m"),
                 r.integer("engine-pool", 20),
@@ -120,6 +126,14 @@ record LoadConfig(
             }
         }
         return config;
+    }
+
+    private static LagProbe.Method lagProbe(String name) {
+        try {
+            return LagProbe.Method.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("lag-probes are polled and/or waited, not " + name, e);
+        }
     }
 
     boolean smoke() {

@@ -17,7 +17,7 @@ final class Results {
     /** The same for the PostgreSQL backends connected to the system's database (NaN without one). */
     final Map<String, Double> dbCpuPerBooking = new LinkedHashMap<>();
     final Map<String, Sellout> sellouts = new LinkedHashMap<>();
-    final Map<Integer, Lag> lag = new LinkedHashMap<>();
+    final List<Lag> lag = new ArrayList<>();
     final List<HistoryPoint> history = new ArrayList<>();
     /** Where the history was seeded, e.g. "4 class services of 250 sessions". */
     String historyTargets = "";
@@ -69,8 +69,12 @@ final class Results {
         }
     }
 
-    /** Projection lag samples of one load point (milliseconds, as a histogram in microseconds). */
-    record Lag(int clients, long probes, long timeouts, Histogram micros, int pollMillis) {
+    /**
+     * Projection lag samples of one load point and probe method (milliseconds, as a histogram in microseconds);
+     * {@code early}: waited probes answered 404 before the booking was visible.
+     */
+    record Lag(int clients, LagProbe.Method method, long probes, long timeouts, long early, Histogram micros,
+               int pollMillis) {
 
         double millis(double percentile) {
             return micros.getTotalCount() == 0 ? Double.NaN : micros.getValueAtPercentile(percentile) / 1000.0;
