@@ -85,7 +85,8 @@ final class LagProbe {
                     || !lastStart.compareAndSet(last, answeredAt) || !slots.tryAcquire()) {
                 return;
             }
-            Method method = methods.get((int) (started.getAndIncrement() % methods.size()));
+            Method turn = methods.get((int) (started.getAndIncrement() % methods.size()));
+            Method method = position < 0 ? Method.POLLED : turn; // an answer without a position can only be polled
             pool.execute(() -> {
                 try {
                     probe(call.bookingId(), answeredAt, method == Method.WAITED ? position : -1, method);
@@ -97,9 +98,8 @@ final class LagProbe {
     }
 
     private void probe(String bookingId, long answeredAt, long position, Method method) {
-        String url = queryUrl + "/api/v1/bookings/" + bookingId;
-        HttpRequest request = position < 0 ? Http.getRequest(url, key)
-                : HttpRequest.newBuilder(Http.getRequest(url, key), (name, value) -> true)
+        HttpRequest poll = Http.getRequest(queryUrl + "/api/v1/bookings/" + bookingId, key);
+        HttpRequest wait = position < 0 ? poll : HttpRequest.newBuilder(poll, (name, value) -> true)
                 .header("X-Min-Position", Long.toString(position)).build();
         synchronized (this) {
             tallies.get(method).probes++;
@@ -108,14 +108,15 @@ final class LagProbe {
         while (true) {
             Http.Reply reply;
             try {
-                reply = Http.send(polling ? Http.getRequest(url, key) : request);
+                reply = Http.send(polling ? poll : wait);
             } catch (RuntimeException e) {
                 reply = new Http.Reply(-1, e.toString());
             }
             long now = System.nanoTime();
             if (reply.status() == 200) {
+                long micros = Math.min(60_000_000L, Math.max(0, now - answeredAt) / 1000);
                 synchronized (this) {
-                    tallies.get(method).micros.recordValue(Math.min(60_000_000L, Math.max(0, now - answeredAt) / 1000));
+                    tallies.get(method).micros.recordValue(micros);
                 }
                 return;
             }

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A tracking processor's handlers as Axon's {@link MultiEventHandlerInvoker} would call them, with the answers that
  * never change once the processor is built worked out once: whether each handler group takes part in a replay, and
  * whether any handles a payload type. Axon asks both for every event, on every segment, by streaming over the
- * handlers' annotated members: on a query node under booking load those streams were about half of all it allocated,
- * asking whether the handlers support a reset (before looking whether the event is a replayed one) 3 % of its CPU
- * (docs/BENCHMARKS.md, "The query node's garbage"). Whether a handler handles an event, and the handling itself, are
+ * handlers' annotated members: on a query node under booking load those streams were over a third of all it
+ * allocated, and asking whether the handlers support a reset (before looking whether the event is a replayed one) 3 %
+ * of its CPU (docs/BENCHMARKS.md, "The query node's garbage"). Whether a handler handles an event, and the handling itself, are
  * still asked of the handlers, in the same order.
  */
 final class SettledHandlerInvoker implements EventHandlerInvoker {
