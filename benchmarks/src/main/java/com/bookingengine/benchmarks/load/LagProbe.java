@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -89,7 +90,7 @@ final class LagProbe {
             Method method = position < 0 ? Method.POLLED : turn; // an answer without a position can only be polled
             pool.execute(() -> {
                 try {
-                    probe(call.bookingId(), answeredAt, method == Method.WAITED ? position : -1, method);
+                    probe(call.bookingId(), answeredAt, method, position);
                 } finally {
                     slots.release();
                 }
@@ -97,14 +98,12 @@ final class LagProbe {
         };
     }
 
-    private void probe(String bookingId, long answeredAt, long position, Method method) {
+    private void probe(String bookingId, long answeredAt, Method method, long position) {
         HttpRequest poll = Http.getRequest(queryUrl + "/api/v1/bookings/" + bookingId, key);
-        HttpRequest wait = position < 0 ? poll : HttpRequest.newBuilder(poll, (name, value) -> true)
+        HttpRequest wait = method == Method.POLLED ? poll : HttpRequest.newBuilder(poll, (name, value) -> true)
                 .header("X-Min-Position", Long.toString(position)).build();
-        synchronized (this) {
-            tallies.get(method).probes++;
-        }
-        boolean polling = position < 0;
+        tally(method, tally -> tally.probes++);
+        boolean polling = method == Method.POLLED;
         while (true) {
             Http.Reply reply;
             try {
@@ -115,28 +114,26 @@ final class LagProbe {
             long now = System.nanoTime();
             if (reply.status() == 200) {
                 long micros = Math.min(60_000_000L, Math.max(0, now - answeredAt) / 1000);
-                synchronized (this) {
-                    tallies.get(method).micros.recordValue(micros);
-                }
+                tally(method, tally -> tally.micros.recordValue(micros));
                 return;
             }
             if (now - answeredAt > TIMEOUT_NANOS) {
-                synchronized (this) {
-                    tallies.get(method).timeouts++;
-                }
+                tally(method, tally -> tally.timeouts++);
                 return;
             }
             if (!polling && reply.status() == 404) {
                 // answered before the read model had the booking, although it was asked to wait for it
-                synchronized (this) {
-                    tallies.get(method).early++;
-                }
+                tally(method, tally -> tally.early++);
                 polling = true;
             }
             if (polling || reply.status() < 0) {
                 ServerProcess.sleep(POLL_MILLIS);
             }
         }
+    }
+
+    private synchronized void tally(Method method, Consumer<Tally> change) {
+        change.accept(tallies.get(method));
     }
 
     /** Waits for the probes under way, hands back this point's figures (one per method) and starts afresh. */

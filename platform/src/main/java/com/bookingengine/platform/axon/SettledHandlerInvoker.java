@@ -18,15 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * whether any handles a payload type. Axon asks both for every event, on every segment, by streaming over the
  * handlers' annotated members: on a query node under booking load those streams were over a third of all it
  * allocated, and asking whether the handlers support a reset (before looking whether the event is a replayed one) 3 %
- * of its CPU (docs/BENCHMARKS.md, "The query node's garbage"). Whether a handler handles an event, and the handling itself, are
- * still asked of the handlers, in the same order.
+ * of its CPU (docs/BENCHMARKS.md, "The query node's garbage"). Whether a handler handles an event, and the handling
+ * itself, are still asked of the handlers, in the same order.
  */
 final class SettledHandlerInvoker implements EventHandlerInvoker {
 
     private final EventHandlerInvoker handlers;
     private final List<EventHandlerInvoker> groups;
     private final boolean[] groupsReplay;
-    private final boolean supportsReset;
     private final Map<Class<?>, Boolean> handledTypes = new ConcurrentHashMap<>();
 
     /** {@code handlers} as Axon's event processing module builds them for a processor: one invoker per group. */
@@ -34,12 +33,9 @@ final class SettledHandlerInvoker implements EventHandlerInvoker {
         this.handlers = handlers;
         this.groups = handlers instanceof MultiEventHandlerInvoker multi ? multi.delegates() : List.of(handlers);
         this.groupsReplay = new boolean[groups.size()];
-        boolean any = false;
         for (int i = 0; i < groups.size(); i++) {
             groupsReplay[i] = groups.get(i).supportsReset();
-            any |= groupsReplay[i];
         }
-        this.supportsReset = any;
     }
 
     @Override
@@ -79,7 +75,12 @@ final class SettledHandlerInvoker implements EventHandlerInvoker {
 
     @Override
     public boolean supportsReset() {
-        return supportsReset;
+        for (boolean replays : groupsReplay) {
+            if (replays) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
