@@ -14,9 +14,11 @@ import com.bookingengine.api.catalogue.FindServiceQuery;
 import com.bookingengine.api.catalogue.ServiceType;
 import com.bookingengine.api.catalogue.ServiceView;
 import com.bookingengine.api.common.ContactDetails;
+import com.bookingengine.platform.axon.SettledHandlerInvoker;
 import com.bookingengine.query.availability.AvailabilityProjection;
 import com.bookingengine.query.booking.BookingProjection;
 import com.bookingengine.query.catalogue.CatalogueProjection;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.deadletter.Cause;
@@ -61,6 +63,15 @@ class ProjectionErrorHandlingTest extends ProjectionTestSupport {
             assertThat(processing.errorHandler(processor(group).getName())).as(group)
                     .isInstanceOf(PropagatingErrorHandler.class);
             assertThat(processing.deadLetterQueue(group)).as("dead-letter queue of %s", group).isPresent();
+        }
+    }
+
+    /** So that the parking below is proven on the invoker the nodes run, not on Axon's own. */
+    @Test
+    void everyProjectionHandsItsEventsThroughTheSettledInvoker() {
+        for (String group : ALL_GROUPS) {
+            assertThat(processor(group)).as(group).isInstanceOfSatisfying(AbstractEventProcessor.class,
+                    processor -> assertThat(processor.eventHandlerInvoker()).isInstanceOf(SettledHandlerInvoker.class));
         }
     }
 

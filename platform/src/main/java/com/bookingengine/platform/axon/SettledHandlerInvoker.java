@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of its CPU (docs/BENCHMARKS.md, "The query node's garbage"). Whether a handler handles an event, and the handling
  * itself, are still asked of the handlers, in the same order.
  */
-final class SettledHandlerInvoker implements EventHandlerInvoker {
+public final class SettledHandlerInvoker implements EventHandlerInvoker {
 
     private final EventHandlerInvoker handlers;
     private final List<EventHandlerInvoker> groups;
