@@ -397,6 +397,7 @@ public final class LoadBenchmark {
      */
     private List<String> serverJvm() {
         List<String> options = new ArrayList<>(List.of("-Xmx" + config.engineHeap()));
+        options.addAll(config.serverJvm());
         if (config.jfr()) {
             options.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
         }

@@ -60,6 +60,11 @@ record LoadConfig(
         /** Starts each way in the startup target. */
         int startRounds,
         String engineHeap,
+        /**
+         * More JVM options for every server the points measure (the engine's and the CRUD app's), separated by
+         * commas that start a new option ({@code server-jvm=-XX:MaxGCPauseMillis=50,-Xlog:gc:file=gc.log:uptime}).
+         */
+        List<String> serverJvm,
         int enginePool,
         int queryPool,
         String pgUrl,
@@ -110,6 +115,7 @@ record LoadConfig(
                 r.list("lag-probes", "polled,waited").stream().map(LoadConfig::lagProbe).toList(),
                 r.integer("start-rounds", smoke ? 1 : 2),
                 r.string("engine-heap", "512m"),
+                r.options("server-jvm"),
                 r.integer("engine-pool", 20),
                 r.integer("query-pool", 10),
                 r.string("pg-url", "jdbc:postgresql://127.0.0.1:5432/"),
@@ -204,6 +210,12 @@ record LoadConfig(
 
         List<String> list(String key, String fallback) {
             return Arrays.stream(string(key, fallback).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .toList();
+        }
+
+        /** JVM options, split at each comma that begins a new option, as an option's own value may hold commas. */
+        List<String> options(String key) {
+            return Arrays.stream(string(key, "").split(",(?=-)")).map(String::trim).filter(s -> !s.isEmpty())
                     .toList();
         }
 

@@ -101,11 +101,12 @@ final class Report {
                 own processes and of the PostgreSQL backends connected to its database, from the start of the point \
                 until its bookings were checked (for the split deployment, until the query node had projected them), \
                 over the bookings created; for the raw append, the driver's JDBC threads and their backends. CPU per \
-                booking depends much less on other jobs sharing the machine than a rate does. Every engine process and the CRUD app run with `-Xmx%s` and a HikariCP pool of \
-                %d (query node %d); the embedded default runs as shipped (its own pool). After each point the seats \
-                the system reports taken are checked against the 201s counted. The driver, PostgreSQL and the system \
-                under test share the machine's cores (and other jobs ran on it), so the ratios, measured in the same \
-                run, mean more than the absolute figures.
+                booking depends much less on other jobs sharing the machine than a rate does. Every engine process \
+                and the CRUD app run with `-Xmx%s`%s and a HikariCP pool of %d (query node %d); the embedded \
+                default runs as shipped (its own pool). After each point the seats the system reports taken are \
+                checked against the 201s counted. The driver, PostgreSQL and the system under test share the \
+                machine's cores (and other jobs ran on it), so the ratios, measured in the same run, mean more than \
+                the absolute figures.
 
                 - **CRUD reference**: `CrudBookingApp` in `benchmarks`, a plain Spring Boot app (same Boot, Spring MVC, \
                 Spring Security with an API-key filter like the engine's, Jackson, bean validation of the same body, \
@@ -121,6 +122,7 @@ final class Report {
                 fresh database `bench_*`, dropped afterwards.
 
                 """, config.sessions(), config.pointSeconds(), config.warmupSeconds(), config.engineHeap(),
+                config.serverJvm().isEmpty() ? "" : " `" + String.join(" ", config.serverJvm()) + "`",
                 config.enginePool(), config.queryPool(), config.enginePool());
     }
 
