@@ -789,7 +789,7 @@ public final class LoadBenchmark {
 
     private ServerProcess track(ServerProcess process) {
         processes.add(process);
-        return process;
+        return config.ownSessions() ? process.inOwnSession() : process;
     }
 
     private List<String> postgresArgs(String database, int pool) {

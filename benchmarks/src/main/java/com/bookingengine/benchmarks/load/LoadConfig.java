@@ -65,6 +65,13 @@ record LoadConfig(
          * commas that start a new option ({@code server-jvm=-XX:MaxGCPauseMillis=50,-Xlog:gc:file=gc.log:uptime}).
          */
         List<String> serverJvm,
+        /**
+         * Starts every server in a session of its own, so that the scheduler gives each a share of the cores as a
+         * process, as it would as a systemd unit or a container ({@link ServerProcess#inOwnSession()}); needs
+         * {@code setsid} (util-linux). Off by default, as every documented run was made (docs/BENCHMARKS.md, "The lag
+         * is the query node's share of the cores").
+         */
+        boolean ownSessions,
         int enginePool,
         int queryPool,
         String pgUrl,
@@ -116,6 +123,7 @@ record LoadConfig(
                 r.integer("start-rounds", smoke ? 1 : 2),
                 r.string("engine-heap", "512m"),
                 r.options("server-jvm"),
+                Boolean.parseBoolean(r.string("own-sessions", "false")),
                 r.integer("engine-pool", 20),
                 r.integer("query-pool", 10),
                 r.string("pg-url", "jdbc:postgresql://127.0.0.1:5432/"),

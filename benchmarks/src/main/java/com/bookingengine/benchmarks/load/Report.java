@@ -102,7 +102,7 @@ final class Report {
                 until its bookings were checked (for the split deployment, until the query node had projected them), \
                 over the bookings created; for the raw append, the driver's JDBC threads and their backends. CPU per \
                 booking depends much less on other jobs sharing the machine than a rate does. Every engine process \
-                and the CRUD app run with `-Xmx%s`%s and a HikariCP pool of %d (query node %d); the embedded \
+                and the CRUD app run with `-Xmx%s`%s and a HikariCP pool of %d (query node %d)%s; the embedded \
                 default runs as shipped (its own pool). After each point the seats the system reports taken are \
                 checked against the 201s counted. The driver, PostgreSQL and the system under test share the \
                 machine's cores (and other jobs ran on it), so the ratios, measured in the same run, mean more than \
@@ -123,7 +123,10 @@ final class Report {
 
                 """, config.sessions(), config.pointSeconds(), config.warmupSeconds(), config.engineHeap(),
                 config.serverJvm().isEmpty() ? "" : " `" + String.join(" ", config.serverJvm()) + "`",
-                config.enginePool(), config.queryPool(), config.enginePool());
+                config.enginePool(), config.queryPool(), config.ownSessions() ? ", each in a session of its own"
+                        + " (`setsid`: the scheduler shares the cores between sessions, then between a session's"
+                        + " threads, so each server gets a process's share, as a systemd unit or a container would)"
+                        : "", config.enginePool());
     }
 
     // ---------------------------------------------------------------------------------------------------------
