@@ -66,10 +66,8 @@ record LoadConfig(
          */
         List<String> serverJvm,
         /**
-         * Starts every server in a session of its own, so that the scheduler gives each a share of the cores as a
-         * process, as it would as a systemd unit or a container ({@link ServerProcess#inOwnSession()}); needs
-         * {@code setsid} (util-linux). Off by default, as every documented run was made (docs/BENCHMARKS.md, "The lag
-         * is the query node's share of the cores").
+         * Starts every server in a session of its own ({@link ServerProcess#inOwnSession()}). Off by default, as every
+         * documented run was made (docs/BENCHMARKS.md, "The lag is the query node's share of the cores").
          */
         boolean ownSessions,
         int enginePool,
@@ -217,14 +215,16 @@ record LoadConfig(
         }
 
         List<String> list(String key, String fallback) {
-            return Arrays.stream(string(key, fallback).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .toList();
+            return split(string(key, fallback), ",");
         }
 
         /** JVM options, split at each comma that begins a new option, as an option's own value may hold commas. */
         List<String> options(String key) {
-            return Arrays.stream(string(key, "").split(",(?=-)")).map(String::trim).filter(s -> !s.isEmpty())
-                    .toList();
+            return split(string(key, ""), ",(?=-)");
+        }
+
+        private static List<String> split(String value, String separator) {
+            return Arrays.stream(value.split(separator)).map(String::trim).filter(s -> !s.isEmpty()).toList();
         }
 
         Set<String> unused() {

@@ -123,10 +123,9 @@ final class Report {
 
                 """, config.sessions(), config.pointSeconds(), config.warmupSeconds(), config.engineHeap(),
                 config.serverJvm().isEmpty() ? "" : " `" + String.join(" ", config.serverJvm()) + "`",
-                config.enginePool(), config.queryPool(), config.ownSessions() ? ", each in a session of its own"
-                        + " (`setsid`: the scheduler shares the cores between sessions, then between a session's"
-                        + " threads, so each server gets a process's share, as a systemd unit or a container would)"
-                        : "", config.enginePool());
+                config.enginePool(), config.queryPool(),
+                config.ownSessions() ? ", each in a session of its own (`own-sessions`, `setsid`)" : "",
+                config.enginePool());
     }
 
     // ---------------------------------------------------------------------------------------------------------
