@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerComposeFileTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final String DOCKERFILE = "deploy/Dockerfile";
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object node, String key) {
@@ -71,8 +72,20 @@ class DockerComposeFileTest {
             assertThat((List<?>) service.get("ports")).singleElement().asString().endsWith(":" + ports.get(side));
         }
         // the Dockerfile copies exactly the jar it is given, and the build context lets that jar through
-        String ignored = Files.readString(ROOT.resolve(".dockerignore"));
+        List<String> ignored = Files.readAllLines(ROOT.resolve(".dockerignore")).stream().map(String::strip).toList();
         jars.values().forEach(jar -> assertThat(ignored).contains("!" + jar));
+        // and every other file it copies from the context (the faster start's script) exists and is let through
+        Matcher copies = Pattern.compile("(?m)^COPY (\\S+) ").matcher(Files.readString(ROOT.resolve(DOCKERFILE)));
+        int files = 0;
+        while (copies.find()) {
+            String source = copies.group(1);
+            if (!source.startsWith("${")) {
+                files++;
+                assertThat(ROOT.resolve(source)).isRegularFile();
+                assertThat(ignored).contains("!" + source);
+            }
+        }
+        assertThat(files).as("files the Dockerfile copies besides the jar").isPositive();
     }
 
     @Test

@@ -30,7 +30,8 @@ final class Cluster implements BeforeAllCallback, AfterAllCallback {
     static final String AUDITOR = "sys-auditor-" + RUN;
     static final String OPERATOR = "sys-operator-" + RUN;
 
-    private static final Map<String, String> KEYS = keysEnvironment();
+    /** One key per role, as every node gets them. */
+    static final Map<String, String> KEYS = keysEnvironment();
 
     private final String prefix;
     private final Map<String, String> queryEnvironment;

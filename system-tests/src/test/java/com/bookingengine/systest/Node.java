@@ -76,16 +76,26 @@ final class Node {
     final int port;
     private final String datasourceUrl;
     private final Map<String, String> environment;
+    private final List<String> jvmOptions;
+    private final Path jar;
     private volatile Process process;
     private int starts;
     private Path log;
 
     Node(String name, Side side, String datasourceUrl, Map<String, String> environment) {
+        this(name, side, datasourceUrl, environment, JVM_OPTIONS, null);
+    }
+
+    /** A node started with {@code jvmOptions} from {@code jar} (null: the side's packaged jar) instead. */
+    Node(String name, Side side, String datasourceUrl, Map<String, String> environment, List<String> jvmOptions,
+         Path jar) {
         this.name = name;
         this.side = side;
         this.port = freePort();
         this.datasourceUrl = datasourceUrl;
         this.environment = environment;
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.jar = jar;
     }
 
     static int freePort() {
@@ -108,8 +118,8 @@ final class Node {
             log = LOG_DIR.resolve(name + "-" + starts + ".log");
             List<String> command = new ArrayList<>();
             command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(JVM_OPTIONS);
-            command.addAll(List.of("-jar", side.jar().toString(),
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", (jar == null ? side.jar() : jar).toString(),
                     "--spring.profiles.active=postgres",
                     "--server.port=" + port,
                     "--spring.datasource.url=" + datasourceUrl,
