@@ -368,8 +368,9 @@ final class Report {
         }
         out.append(String.format(Locale.ROOT, "Target `startup`: the standalone jar on its embedded default, a fresh"
                 + " data directory each start, `-Xmx%s`, nothing else of the benchmark running; started as shipped and"
-                + " with the README's faster start (extracted once, a class-data-sharing archive made by one training"
-                + " start with `-XX:ArchiveClassesAtExit -Dspring.context.exit=onRefresh`), alternated.%n%n",
+                + " with the README's faster start (`deploy/cds.sh`, as the Dockerfile does: extracted once, a"
+                + " class-data-sharing archive made by one training start with `-XX:ArchiveClassesAtExit"
+                + " -Dspring.context.exit=onRefresh`), alternated.%n%n",
                 config.engineHeap()));
         out.append("| start | healthy after, by round | median | CPU until healthy, median | × `java -jar` CPU |\n"
                 + "| --- | --- | ---: | ---: | ---: |\n");

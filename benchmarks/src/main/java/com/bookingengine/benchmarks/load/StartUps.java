@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts of the standalone jar on its embedded default (a fresh data directory each), alternated between the two
  * ways the README gives: as shipped ({@code java -jar booking-engine.jar}) and its "Faster start" (the jar extracted
- * once, then started with a class-data-sharing archive made by one training start). Each start counts from the
- * launch to the first 200 of the readiness probe, with the CPU the process used until then.
+ * once by {@code deploy/cds.sh}, then started with the class-data-sharing archive of its training start). Each start
+ * counts from the launch to the first 200 of the readiness probe, with the CPU the process used until then.
  */
 final class StartUps {
 
@@ -31,23 +31,32 @@ final class StartUps {
         this.jvmOptions = jvmOptions;
     }
 
-    /** The README's "Faster start", done once: the extracted jar and its archive from a training start. */
+    /**
+     * The README's "Faster start", done once by the script the README and the Dockerfile use ({@code deploy/cds.sh}):
+     * the extracted jar and its archive from a training start, on the servers' JVM and with their options.
+     */
     private Path[] prepare() throws IOException, InterruptedException {
         Path app = dir.resolve("app");
         Path archive = app.resolve("app.jsa");
-        run("extract", List.of(ServerProcess.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                "--destination", app.toString()));
-        Path extracted = app.resolve(jar.getFileName());
-        List<String> training = new ArrayList<>(List.of(ServerProcess.java()));
-        training.addAll(jvmOptions);
-        training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
-                "-Daxoniq.update-checker.disabled=true", "-jar", extracted.toString(), "--server.port=0",
-                "--booking.data-dir=" + dir.resolve("training-data")));
-        run("training", training);
+        Path extracted = app.resolve("app.jar");
+        run("cds", List.of("sh", script().toString(), jar.toString(), app.toString()),
+                Map.of("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions),
+                        // the archive is the JVM's that trained it: the one the servers run on
+                        "PATH", Path.of(ServerProcess.java()).getParent() + ":" + System.getenv("PATH")));
         if (!Files.isRegularFile(extracted) || !Files.isRegularFile(archive)) {
             throw new IllegalStateException("the faster start left no " + extracted + " or " + archive);
         }
         return new Path[] {extracted, archive};
+    }
+
+    /** {@code deploy/cds.sh}, from the repository root or from the benchmarks module. */
+    private static Path script() {
+        for (Path candidate : List.of(Path.of("deploy", "cds.sh"), Path.of("..", "deploy", "cds.sh"))) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate.toAbsolutePath();
+            }
+        }
+        throw new IllegalStateException("deploy/cds.sh not found from " + Path.of("").toAbsolutePath());
     }
 
     /** {@code rounds} alternated starts each way; ways in the order they were measured. */
@@ -75,11 +84,14 @@ final class StartUps {
         }
     }
 
-    private void run(String step, List<String> command) throws IOException, InterruptedException {
+    private void run(String step, List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
         Path log = dir.resolve(step + ".log");
         Files.createDirectories(dir);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("faster start, " + step + ": not done within " + TIMEOUT + "; " + log);
