@@ -103,22 +103,31 @@ class WebhookSender implements SmartLifecycle {
         poller.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops polling, gives in-flight attempts a moment, and hands back the leases of those that did not finish. */
+    /**
+     * Stops polling, gives in-flight attempts a moment, and hands back the leases of those that did not finish. A
+     * poll under way ends first, so that no delivery it claims is left leased behind a stopped sender (its lease
+     * would hold it back from every node for {@link WebhookProperties#lease()}). The poll is not interrupted but left
+     * to end by itself, as it does once it sees the sender stopped, rather than in the middle of a statement.
+     */
     @Override
     public synchronized void stop() {
         if (poller == null) {
             return;
         }
         running = false;
-        poller.shutdownNow();
-        senders.shutdown();
+        poller.shutdown();
         try {
+            if (!poller.awaitTermination(2, TimeUnit.SECONDS)) {
+                poller.shutdownNow();
+            }
+            senders.shutdown();
             if (!senders.awaitTermination(2, TimeUnit.SECONDS)) {
                 senders.shutdownNow();
                 senders.awaitTermination(1, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            senders.shutdownNow();
         }
         for (Long id : List.copyOf(inFlight)) {
             try {
